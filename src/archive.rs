@@ -1,0 +1,353 @@
+//! Stage 5, the archive graph: articles ↔ directives, built once; every
+//! page, the search index and the data files read from it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::gazetteer::Gazetteer;
+use crate::refs::registry::{Registry, RegistryEntry};
+use crate::refs::Citation;
+use crate::vi;
+
+/// An article with its slug and citations.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub article: Article,
+    pub slug: String,
+    pub citations: Vec<Citation>,
+}
+
+/// Where one directive is cited: article index and citation index in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct CiteRef {
+    pub article: usize,
+    pub citation: usize,
+}
+
+/// One directive and the articles that cite it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Directive {
+    pub key: String,
+    pub slug: String,
+    /// `Nghị quyết`, `Chỉ thị`, ...
+    pub kind: String,
+    /// The number for display: two digits below 10 (`05`).
+    pub number: Option<String>,
+    pub code: Option<String>,
+    pub issuer: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// The subject: the registry's title, else the fullest `về ...` seen.
+    pub title: Option<String>,
+    /// `Trung ương`, or the province's name.
+    pub scope: String,
+    /// How a reader would say it: `Chỉ thị số 26-CT/TU của ...`.
+    pub name: String,
+    pub citing: Vec<CiteRef>,
+    /// Number of distinct citing articles.
+    pub article_count: usize,
+    #[serde(skip)]
+    pub registry: Option<RegistryEntry>,
+}
+
+/// The whole archive.
+#[derive(Debug, Clone, Default)]
+pub struct Archive {
+    /// In the order of their relative paths.
+    pub entries: Vec<Entry>,
+    /// Sorted by kind, then number, then key.
+    pub directives: Vec<Directive>,
+    pub by_key: HashMap<String, usize>,
+}
+
+impl Archive {
+    /// Builds the graph from cleaned, cited articles (in any order).
+    pub fn build(mut articles: Vec<(Article, Vec<Citation>)>, registry: &Registry) -> Archive {
+        articles.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+        let slugs = unique_slugs(articles.iter().map(|(a, _)| a));
+        let entries: Vec<Entry> = articles
+            .into_iter()
+            .zip(slugs)
+            .map(|((article, citations), slug)| Entry {
+                article,
+                slug,
+                citations,
+            })
+            .collect();
+
+        let mut grouped: BTreeMap<&str, Vec<CiteRef>> = BTreeMap::new();
+        for (a, e) in entries.iter().enumerate() {
+            for (c, cit) in e.citations.iter().enumerate() {
+                grouped.entry(cit.key.as_str()).or_default().push(CiteRef {
+                    article: a,
+                    citation: c,
+                });
+            }
+        }
+        let mut directives: Vec<Directive> = grouped
+            .into_iter()
+            .map(|(key, citing)| describe(key, citing, &entries, registry))
+            .collect();
+        directives.sort_by(|a, b| {
+            vi::sort_key(&a.kind)
+                .cmp(&vi::sort_key(&b.kind))
+                .then_with(|| number_of(&a.key).cmp(&number_of(&b.key)))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        let mut used = HashMap::new();
+        for d in &mut directives {
+            let n = used.entry(d.slug.clone()).or_insert(0usize);
+            *n += 1;
+            if *n > 1 {
+                d.slug = format!("{}-{}", d.slug, n);
+            }
+        }
+        let by_key = directives
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key.clone(), i))
+            .collect();
+        Archive {
+            entries,
+            directives,
+            by_key,
+        }
+    }
+
+    pub fn directive(&self, key: &str) -> Option<&Directive> {
+        self.by_key.get(key).map(|&i| &self.directives[i])
+    }
+
+    pub fn citation_count(&self) -> usize {
+        self.entries.iter().map(|e| e.citations.len()).sum()
+    }
+}
+
+fn number_of(key: &str) -> u32 {
+    key.split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(u32::MAX)
+}
+
+/// Slug of a directive key: `26-CT/TU@hoa-binh#2019` → `26-ct-tu-hoa-binh-2019`.
+pub fn directive_slug(key: &str) -> String {
+    let s = vi::slugify(&key.replace(['/', '@', '#', '|'], "-"));
+    if s.is_empty() {
+        "van-ban".to_string()
+    } else {
+        s
+    }
+}
+
+/// Article slugs: from the title (or the front matter's `slug`), ASCII,
+/// at most 80 characters. Articles that would share a slug are told apart by
+/// a hash of their file path, so no slug depends on the order files are read.
+fn unique_slugs<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<String> {
+    let articles: Vec<&Article> = articles.collect();
+    let bases: Vec<String> = articles
+        .iter()
+        .map(|a| {
+            let from = a.slug_hint.as_deref().unwrap_or(&a.title);
+            let mut s = vi::slugify(from);
+            if s.len() > 80 {
+                let cut = s[..80].rfind('-').unwrap_or(80);
+                s.truncate(cut);
+            }
+            if s.is_empty() {
+                s = "bai-viet".into();
+            }
+            s
+        })
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for b in &bases {
+        *count.entry(b).or_default() += 1;
+    }
+    bases
+        .iter()
+        .zip(&articles)
+        .map(|(b, a)| {
+            if count[b.as_str()] > 1 {
+                format!("{b}-{}", short_hash(&a.rel))
+            } else {
+                b.clone()
+            }
+        })
+        .collect()
+}
+
+/// A short stable hash (FNV-1a), for telling same-titled articles apart.
+fn short_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{:06x}", h & 0xff_ffff)
+}
+
+/// A directive's description, from the registry or the fullest mention.
+fn describe(key: &str, citing: Vec<CiteRef>, entries: &[Entry], registry: &Registry) -> Directive {
+    let cits: Vec<&Citation> = citing
+        .iter()
+        .map(|r| &entries[r.article].citations[r.citation])
+        .collect();
+    // The fullest mention: most of date, issuer, subject, code known.
+    let fullest = cits
+        .iter()
+        .max_by_key(|c| {
+            (
+                c.date.is_some() as u8
+                    + c.issuer.is_some() as u8
+                    + c.subject.is_some() as u8
+                    + c.code.is_some() as u8,
+                std::cmp::Reverse(c.span.start),
+            )
+        })
+        .copied();
+    let entry = registry.get(key).cloned();
+    let kind = entry
+        .as_ref()
+        .map(|e| e.kind.clone())
+        .or_else(|| fullest.map(|c| c.kind.clone()))
+        .unwrap_or_else(|| "Văn bản".into());
+    let base = key.split(['#', '@']).next().unwrap_or(key);
+    let (number, code) = split_code(base);
+    let issuer = entry
+        .as_ref()
+        .and_then(|e| e.issuer.clone())
+        .or_else(|| cits.iter().find_map(|c| c.issuer.clone()));
+    let date = entry
+        .as_ref()
+        .and_then(|e| e.naive_date())
+        .or_else(|| cits.iter().find_map(|c| c.date));
+    let title = entry.as_ref().and_then(|e| e.title.clone()).or_else(|| {
+        cits.iter()
+            .filter_map(|c| c.subject.clone())
+            .max_by_key(|s| s.chars().count())
+    });
+    let scope_slug = key
+        .split('@')
+        .nth(1)
+        .map(|s| s.split(['#', '/']).next().unwrap_or(s));
+    let scope = match scope_slug {
+        Some(slug) => Gazetteer::get()
+            .province_by_slug(slug)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| slug.to_string()),
+        None => "Trung ương".to_string(),
+    };
+    let mut article_ids: Vec<usize> = citing.iter().map(|r| r.article).collect();
+    article_ids.dedup();
+    let name = display_name(
+        &kind,
+        number.as_deref(),
+        code.as_deref(),
+        base,
+        issuer.as_deref(),
+        scope_slug.is_some().then_some(scope.as_str()),
+    );
+    Directive {
+        key: key.to_string(),
+        slug: directive_slug(key),
+        kind,
+        number,
+        code,
+        issuer,
+        date,
+        title,
+        scope,
+        name,
+        article_count: article_ids.len(),
+        citing,
+        registry: entry,
+    }
+}
+
+/// `26-CT/TU` → (`26`, `CT/TU`); `114/2014/NĐ-CP` → (`114`, `NĐ-CP`).
+fn split_code(base: &str) -> (Option<String>, Option<String>) {
+    let digits: String = base.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return (None, None);
+    }
+    let rest = &base[digits.len()..];
+    let code = rest.rsplit('/').next().filter(|_| rest.starts_with('/'));
+    let code = if rest.starts_with('-') {
+        Some(rest[1..].to_string())
+    } else {
+        code.map(str::to_string)
+    };
+    let n: u32 = digits.parse().unwrap_or(0);
+    (Some(format!("{n:02}")), code)
+}
+
+/// `Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh ủy Hòa Bình`.
+fn display_name(
+    kind: &str,
+    number: Option<&str>,
+    code: Option<&str>,
+    base: &str,
+    issuer: Option<&str>,
+    province: Option<&str>,
+) -> String {
+    let ident = match (number, code) {
+        (Some(n), Some(c)) if base.contains('-') && !base.contains('/') => format!("{n}-{c}"),
+        (Some(n), Some(c)) if base.find('-') < base.find('/') => format!("{n}-{c}"),
+        _ => base.to_string(),
+    };
+    let mut name = if base.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{kind} số {ident}")
+    } else {
+        format!("{kind} {ident}")
+    };
+    if let Some(i) = issuer {
+        name.push_str(" của ");
+        name.push_str(i);
+        if let Some(p) = province {
+            if !vi::fold(i).contains(&vi::fold(p)) {
+                name.push(' ');
+                name.push_str(p);
+            }
+        }
+    } else if let Some(p) = province {
+        name.push_str(&format!(" ({p})"));
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directive_slugs_are_ascii() {
+        assert_eq!(
+            directive_slug("26-CT/TU@hoa-binh#2019"),
+            "26-ct-tu-hoa-binh-2019"
+        );
+        assert_eq!(directive_slug("114/2014/NĐ-CP"), "114-2014-nd-cp");
+        assert_eq!(directive_slug("8-QĐi/TW"), "8-qdi-tw");
+    }
+
+    #[test]
+    fn names_read_naturally() {
+        assert_eq!(
+            display_name(
+                "Chỉ thị",
+                Some("26"),
+                Some("CT/TU"),
+                "26-CT/TU",
+                Some("Ban Thường vụ Tỉnh ủy"),
+                Some("Hòa Bình")
+            ),
+            "Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh ủy Hòa Bình"
+        );
+        assert_eq!(
+            split_code("5-CT/TW"),
+            (Some("05".into()), Some("CT/TW".into()))
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Vietnam's provinces (and, where known, their districts) before the 2025
+//! reorganisation: names as people write them, and the slugs keys use.
+//!
+//! The data lives in `data/provinces.tsv` (and `data/districts.tsv`), compiled
+//! into the binary so every build, wherever it runs, knows the same places.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::vi;
+
+/// A province or centrally-run city.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Province {
+    /// As displayed: `Hòa Bình`.
+    pub name: String,
+    /// As used in keys: `hoa-binh`.
+    pub slug: String,
+}
+
+/// A district (huyện, quận, thị xã, thành phố thuộc tỉnh).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District {
+    pub name: String,
+    pub slug: String,
+    /// Index into [`Gazetteer::provinces`].
+    pub province: usize,
+}
+
+pub struct Gazetteer {
+    pub provinces: Vec<Province>,
+    pub districts: Vec<District>,
+    /// Folded name or alias → province index.
+    by_name: HashMap<String, usize>,
+    /// Folded district name → district indices (several provinces may share a name).
+    districts_by_name: HashMap<String, Vec<usize>>,
+}
+
+const PROVINCES: &str = include_str!("../data/provinces.tsv");
+const DISTRICTS: &str = include_str!("../data/districts.tsv");
+
+impl Gazetteer {
+    /// The built-in gazetteer, parsed once.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::parse(PROVINCES, DISTRICTS))
+    }
+
+    fn parse(provinces_tsv: &str, districts_tsv: &str) -> Gazetteer {
+        let mut g = Gazetteer {
+            provinces: Vec::new(),
+            districts: Vec::new(),
+            by_name: HashMap::new(),
+            districts_by_name: HashMap::new(),
+        };
+        for line in data_lines(provinces_tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(name), Some(slug)) = (cols.first(), cols.get(1)) else {
+                continue;
+            };
+            let idx = g.provinces.len();
+            g.provinces.push(Province {
+                name: name.to_string(),
+                slug: slug.to_string(),
+            });
+            g.by_name.insert(vi::fold(name), idx);
+            for alias in cols.get(2).unwrap_or(&"").split(',') {
+                if !alias.trim().is_empty() {
+                    g.by_name.insert(vi::fold(alias.trim()), idx);
+                }
+            }
+        }
+        // districts.tsv: province slug, district name, district slug
+        for line in data_lines(districts_tsv) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(pslug), Some(name), Some(slug)) = (cols.first(), cols.get(1), cols.get(2))
+            else {
+                continue;
+            };
+            let Some(province) = g.provinces.iter().position(|p| p.slug == *pslug) else {
+                continue;
+            };
+            let idx = g.districts.len();
+            g.districts.push(District {
+                name: name.to_string(),
+                slug: slug.to_string(),
+                province,
+            });
+            g.districts_by_name
+                .entry(vi::fold(name))
+                .or_default()
+                .push(idx);
+        }
+        g
+    }
+
+    /// The province a name (or alias) means, in any case or tone placement.
+    pub fn province(&self, name: &str) -> Option<&Province> {
+        let key = vi::fold(name.trim());
+        let key = key
+            .strip_prefix("tinh ")
+            .or_else(|| key.strip_prefix("thanh pho "))
+            .or_else(|| key.strip_prefix("tp. "))
+            .or_else(|| key.strip_prefix("tp "))
+            .unwrap_or(&key);
+        self.by_name.get(key.trim()).map(|&i| &self.provinces[i])
+    }
+
+    /// The province with this slug.
+    pub fn province_by_slug(&self, slug: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.slug == slug)
+    }
+
+    /// The districts a name may mean (several provinces share some names).
+    pub fn districts(&self, name: &str) -> impl Iterator<Item = &District> {
+        self.districts_by_name
+            .get(&vi::fold(name.trim()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.districts[i])
+    }
+
+    /// The longest province name that starts `text` (compared folded), with
+    /// the number of bytes of `text` it covers. `text` should start at a word.
+    pub fn province_at_start(&self, text: &str) -> Option<(&Province, usize)> {
+        // Province names have at most four words ("Bà Rịa - Vũng Tàu").
+        let mut ends = Vec::new();
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let letter = c.is_alphanumeric() || c == '.';
+            if in_word && !letter {
+                ends.push(i);
+                if ends.len() >= 5 {
+                    break;
+                }
+            }
+            in_word = letter;
+        }
+        if in_word {
+            ends.push(text.len());
+        }
+        for &end in ends.iter().rev() {
+            if let Some(&i) = self.by_name.get(&vi::fold(&text[..end])) {
+                return Some((&self.provinces[i], end));
+            }
+        }
+        None
+    }
+}
+
+fn data_lines(tsv: &str) -> impl Iterator<Item = &str> {
+    tsv.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sixty_three_provinces() {
+        assert_eq!(Gazetteer::get().provinces.len(), 63);
+    }
+
+    #[test]
+    fn names_in_any_spelling() {
+        let g = Gazetteer::get();
+        assert_eq!(g.province("Hoà Bình").unwrap().slug, "hoa-binh");
+        assert_eq!(g.province("tỉnh Lai Châu").unwrap().slug, "lai-chau");
+        assert_eq!(g.province("TP. Hồ Chí Minh").unwrap().slug, "ho-chi-minh");
+        assert!(g.province("Hà Lan").is_none());
+    }
+
+    #[test]
+    fn longest_name_at_start() {
+        let g = Gazetteer::get();
+        let (p, n) = g.province_at_start("Yên Bái đã ban hành").unwrap();
+        assert_eq!((p.slug.as_str(), n), ("yen-bai", "Yên Bái".len()));
+    }
+}

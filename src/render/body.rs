@@ -1,0 +1,194 @@
+//! An article's body as HTML, each citation a link to its directive.
+//!
+//! The text is split at the citations' byte spans; nothing is searched twice
+//! and no HTML is parsed again. Everything from the input is escaped.
+
+use std::fmt::Write;
+use std::ops::Range;
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+
+use crate::archive::{Archive, Entry};
+use crate::article::BlockKind;
+
+/// HTML-escapes text for element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
+    out
+}
+
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The body HTML of an article page; `root` leads back to the site root.
+pub fn render(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool) -> String {
+    let a = &entry.article;
+    let mut out = String::new();
+    for block in &a.blocks {
+        let range = block.range.clone();
+        match block.kind {
+            BlockKind::Markdown => {
+                out.push_str(&markdown(archive, entry, range, root, allow_raw_html))
+            }
+            kind => {
+                let (open, close) = match kind {
+                    BlockKind::Heading => ("<h2>", "</h2>"),
+                    BlockKind::Caption => ("<p class=\"caption\">", "</p>"),
+                    BlockKind::Byline => ("<p class=\"byline\">", "</p>"),
+                    _ => ("<p>", "</p>"),
+                };
+                out.push_str(open);
+                linked_text(&mut out, archive, entry, range, root);
+                out.push_str(close);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Writes `text[range]` escaped, with the citations inside it as links.
+/// Citations sharing one span (`khóa XI, XII`) give one link and a small
+/// second link; a citation overlapping an earlier one is not linked twice.
+fn linked_text(
+    out: &mut String,
+    archive: &Archive,
+    entry: &Entry,
+    range: Range<usize>,
+    root: &str,
+) {
+    let text = &entry.article.text;
+    let mut pos = range.start;
+    let cits = &entry.citations;
+    let mut i = cits.partition_point(|c| c.span.start < range.start);
+    while i < cits.len() && cits[i].span.start < range.end {
+        let span = cits[i].span.start..cits[i].span.end.min(range.end);
+        if span.start < pos || text.get(span.clone()).is_none() {
+            i += 1;
+            continue;
+        }
+        escape_into(out, &text[pos..span.start]);
+        let mut j = i;
+        while j < cits.len() && cits[j].span == cits[i].span {
+            let href = directive_href(archive, &cits[j].key, root);
+            if j == i {
+                let _ = write!(out, "<a class=\"cite\" id=\"c{j}\" href=\"{href}\">");
+                escape_into(out, &text[span.clone()]);
+                out.push_str("</a>");
+            } else {
+                let _ = write!(
+                    out,
+                    "<a class=\"cite cite-more\" id=\"c{j}\" href=\"{href}\" title=\"{}\"><sup>[{}]</sup></a>",
+                    escape(&cits[j].key),
+                    j - i + 1
+                );
+            }
+            j += 1;
+        }
+        pos = span.end;
+        i = j;
+    }
+    if pos < range.end {
+        escape_into(out, &text[pos..range.end]);
+    }
+}
+
+fn directive_href(archive: &Archive, key: &str, root: &str) -> String {
+    match archive.directive(key) {
+        Some(d) => format!("{root}directives/{}.html", d.slug),
+        None => "#".into(),
+    }
+}
+
+/// Markdown through pulldown-cmark; plain-text runs get their citations
+/// linked, raw HTML is cleaned by ammonia, and `javascript:` links are dropped.
+fn markdown(
+    archive: &Archive,
+    entry: &Entry,
+    range: Range<usize>,
+    root: &str,
+    allow_raw_html: bool,
+) -> String {
+    let text = &entry.article.text;
+    let body = &text[range.clone()];
+    let mut events: Vec<Event> = Vec::new();
+    for (event, r) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        let abs = range.start + r.start..range.start + r.end;
+        match event {
+            Event::Text(t) if text.get(abs.clone()) == Some(&*t) && has_citation(entry, &abs) => {
+                let mut html = String::new();
+                linked_text(&mut html, archive, entry, abs, root);
+                events.push(Event::InlineHtml(CowStr::from(html)));
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let cleaned = if allow_raw_html {
+                    h.to_string()
+                } else {
+                    ammonia::clean(&h)
+                };
+                events.push(Event::InlineHtml(CowStr::from(cleaned)));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => events.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => events.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            })),
+            e => events.push(e),
+        }
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+fn has_citation(entry: &Entry, range: &Range<usize>) -> bool {
+    entry
+        .citations
+        .iter()
+        .any(|c| c.span.start >= range.start && c.span.start < range.end)
+}
+
+/// Neutralises script URLs (`javascript:`, `vbscript:`, `data:`).
+fn safe_url(url: CowStr) -> CowStr {
+    let lowered: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|s| lowered.starts_with(s))
+    {
+        CowStr::from("#")
+    } else {
+        url
+    }
+}
