@@ -76,9 +76,15 @@ pub fn load(paths: &[PathBuf], config: &SiteConfig, registry: &Registry) -> (Arc
         .collect();
     let mut report = Report::default();
     let mut articles = Vec::new();
-    for (path, outcome, article) in results {
+    let mut citations = Vec::new();
+    for (path, outcome, found) in results {
         report.files.push((path, outcome));
-        articles.extend(article);
+        if let Some((article, cited)) = found {
+            articles.push(article);
+            citations.push(cited);
+        }
     }
+    refs::resolve::years_from_archive(&mut citations);
+    let articles = articles.into_iter().zip(citations).collect();
     (Archive::build(articles, registry), report)
 }

@@ -9,6 +9,7 @@
 pub mod grammar;
 pub mod registry;
 pub mod resolve;
+pub mod vocab;
 
 use std::ops::Range;
 

@@ -1,63 +1,617 @@
 //! Mentions → keys (REFERENCES.md §3): scope, year, short forms, plenums.
+//!
+//! Three passes over one article's mentions, in reading order:
+//! 1. everything that names its document by itself: codes, a number with
+//!    its issuer, plenums (through the registry), Congresses;
+//! 2. years, for keys that take one: the mention's own date, else a dated
+//!    mention of the same key in the article, else the registry;
+//! 3. numbers without code or issuer: tied to a full mention of the same
+//!    type and number in the article (a short form), else keyed by type and
+//!    the article's province.
+//!
+//! A last pass over the whole archive ([`years_from_archive`]) dates keys
+//! whose dated mentions elsewhere all agree on one year.
 
-use super::grammar::{Mention, Target};
-use super::registry::Registry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::grammar::{issuer as parse_issuer, Issuer, Mention, Organ, Target, CENTRAL_CITIES};
+use super::registry::{Registry, RegistryEntry};
+use super::vocab::Vocab;
 use super::{line_of, ArticleContext, Citation, Resolution};
+use crate::vi;
 
-/// Party issuers whose documents are numbered nationwide.
-const CENTRAL_PARTY_ISSUERS: &[&str] = &[
-    "TW", "BCT", "BBT", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "VPTW", "QUTW", "BNCTW", "BKTTW",
-    "BTGDVTW", "ĐUKCQTW", "ĐUKDNTW",
+/// State issuers whose documents are numbered nationwide.
+const CENTRAL_STATE: &[&str] = &[
+    "CP", "TTG", "QH", "UBTVQH", "VPCP", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "CTN",
 ];
+
+/// Whether a Party issuer code is Central (`TW`, `BTCTW`, ...).
+fn central_party(code: &str) -> bool {
+    code.ends_with("TW")
+}
+
+/// Whether a State code's issuer is Central: the Government, the Prime
+/// Minister, the National Assembly, a ministry (`BNV`, `BGDĐT`).
+fn central_state(code: &str) -> bool {
+    let segs: Vec<String> = code.split('-').map(str::to_uppercase).collect();
+    let vocab = Vocab::get();
+    let issuer = match segs.as_slice() {
+        [first, second, ..]
+            if vocab.state_type(first).is_some() || vocab.party_type(first).is_some() =>
+        {
+            second
+        }
+        [first, ..] => first,
+        [] => return false,
+    };
+    CENTRAL_STATE.contains(&issuer.as_str())
+        || issuer.starts_with("QH")
+        || (issuer.starts_with('B') && issuer.len() >= 3 && !issuer.starts_with("BCĐ"))
+}
+
+/// District-level Party issuers, whose keys carry the district when known.
+fn district_level(code: &str) -> bool {
+    matches!(code, "HU" | "QU" | "ThU")
+}
+
+/// What pass 1 decided for one mention.
+struct Draft {
+    /// Key without year (with scope).
+    base: Option<String>,
+    /// A final key (plenums and registry documents carry their year).
+    fixed: Option<String>,
+    resolved: Resolution,
+    takes_year: bool,
+    /// The type abbreviation the mention's documents carry (`CT`).
+    abbr: Option<String>,
+    number: Option<u32>,
+    code: Option<String>,
+}
+
+/// The province (and district) a mention's own words name, else the article's.
+fn scope(m: &Mention, context: &ArticleContext) -> (Option<String>, Option<String>) {
+    let named = m.issuer.as_ref().or(m.issuer_before.as_ref());
+    if let Some(iss) = named {
+        if iss.province.is_some() {
+            return (iss.province.clone(), iss.district.clone());
+        }
+    }
+    (context.province.clone(), None)
+}
+
+fn scoped(
+    base: String,
+    province: Option<&str>,
+    district: Option<&str>,
+    with_district: bool,
+) -> (String, bool) {
+    match province {
+        Some(p) => match district.filter(|_| with_district) {
+            Some(d) => (format!("{base}@{p}/{d}"), true),
+            None => (format!("{base}@{p}"), true),
+        },
+        None => (base, false),
+    }
+}
 
 /// Resolves the mentions of one article, in reading order.
 pub fn resolve(
     text: &str,
     mentions: &[Mention],
     context: &ArticleContext,
-    _registry: &Registry,
+    registry: &Registry,
 ) -> Vec<Citation> {
-    let mut out = Vec::new();
-    for m in mentions {
-        let (key, code, resolved) = match &m.target {
+    let vocab = Vocab::get();
+    let mentions: Vec<&Mention> = mentions.iter().filter(|m| !m.heading).collect();
+    // Codes the article cites, to pick among a plenum's documents.
+    let cited_codes: BTreeSet<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.target {
             Target::PartyCode {
                 number,
                 doc_type,
                 issuer,
-            } => {
-                let base = format!("{number}-{doc_type}/{issuer}");
-                if CENTRAL_PARTY_ISSUERS.contains(&issuer.as_str()) {
-                    (base, format!("{doc_type}/{issuer}"), Resolution::Code)
-                } else if let Some(p) = &context.province {
-                    (
-                        format!("{base}@{p}"),
-                        format!("{doc_type}/{issuer}"),
-                        Resolution::Code,
-                    )
-                } else {
-                    (base, format!("{doc_type}/{issuer}"), Resolution::Unscoped)
+            } => Some(format!("{number}-{doc_type}/{issuer}")),
+            _ => None,
+        })
+        .collect();
+
+    // Pass 1.
+    let mut drafts: Vec<Draft> = mentions
+        .iter()
+        .map(|m| {
+            let (province, district) = scope(m, context);
+            let mut d = Draft {
+                base: None,
+                fixed: None,
+                resolved: Resolution::Code,
+                takes_year: false,
+                abbr: vocab.abbr_of(&m.kind).map(str::to_string),
+                number: None,
+                code: None,
+            };
+            match &m.target {
+                Target::PartyCode {
+                    number,
+                    doc_type,
+                    issuer,
+                } => {
+                    let base = format!("{number}-{doc_type}/{issuer}");
+                    d.number = Some(*number);
+                    d.code = Some(format!("{doc_type}/{issuer}"));
+                    d.abbr = Some(doc_type.clone());
+                    d.takes_year = true;
+                    if central_party(issuer) {
+                        d.base = Some(base);
+                    } else {
+                        let (key, ok) = scoped(
+                            base,
+                            province.as_deref(),
+                            district.as_deref(),
+                            district_level(issuer),
+                        );
+                        d.base = Some(key);
+                        if !ok {
+                            d.resolved = Resolution::Unscoped;
+                        }
+                    }
+                }
+                Target::StateCode { number, year, code } => {
+                    d.number = Some(*number);
+                    d.code = Some(code.clone());
+                    d.abbr = code.split('-').next().map(str::to_string);
+                    let base = match year {
+                        Some(y) => format!("{number}/{y}/{code}"),
+                        None => format!("{number}/{code}"),
+                    };
+                    d.takes_year = year.is_none();
+                    if central_state(code) {
+                        d.base = Some(base);
+                    } else {
+                        let (key, ok) = scoped(base, province.as_deref(), None, false);
+                        d.base = Some(key);
+                        if !ok {
+                            d.resolved = Resolution::Unscoped;
+                        }
+                    }
+                }
+                Target::Number { number } => {
+                    d.number = Some(*number);
+                    if let (Some(iss), Some(abbr)) = (
+                        m.issuer.as_ref().or(m.issuer_before.as_ref()),
+                        d.abbr.clone(),
+                    ) {
+                        let (key, code, ok) = key_from_issuer(
+                            *number,
+                            &abbr,
+                            iss,
+                            province.as_deref(),
+                            district.as_deref(),
+                        );
+                        d.base = Some(key);
+                        d.code = Some(code);
+                        d.takes_year = true;
+                        d.resolved = if ok {
+                            Resolution::Issuer
+                        } else {
+                            Resolution::Unscoped
+                        };
+                    }
+                }
+                Target::Plenum { plenum, term } => {
+                    let (key, resolved) =
+                        plenum_key(m, *plenum, *term, text, registry, &cited_codes);
+                    d.fixed = Some(key);
+                    d.resolved = resolved;
+                }
+                Target::Congress {
+                    term,
+                    provincial,
+                    province: named,
+                } => {
+                    let roman = term.map(to_roman);
+                    d.resolved = Resolution::Plenum;
+                    d.fixed = if *provincial {
+                        named
+                            .clone()
+                            .or_else(|| context.province.clone())
+                            .map(|p| match &roman {
+                                Some(r) => format!("NQDH/{r}@{p}"),
+                                None => format!("NQDH@{p}"),
+                            })
+                    } else {
+                        roman.map(|r| format!("NQDH/{r}"))
+                    };
                 }
             }
-            Target::StateCode { number, year, code } => {
-                let key = match year {
-                    Some(y) => format!("{number}/{y}/{code}"),
-                    None => format!("{number}/{code}"),
-                };
-                (key, code.clone(), Resolution::Code)
-            }
+            d
+        })
+        .collect();
+
+    // Pass 2: years. First the years the article itself states, per key.
+    let mut stated: HashMap<String, i32> = HashMap::new();
+    for (m, d) in mentions.iter().zip(&drafts) {
+        if let (Some(base), Some(y)) = (&d.base, m.year) {
+            stated.entry(base.clone()).or_insert(y);
+        }
+    }
+    for (m, d) in mentions.iter().zip(drafts.iter_mut()) {
+        if d.fixed.is_some() {
+            continue;
+        }
+        if let Some(base) = d.base.clone() {
+            d.fixed = Some(if d.takes_year {
+                match year_for(m, &base, &stated, text, context, registry) {
+                    Some(key) => key,
+                    None => base,
+                }
+            } else {
+                base
+            });
+        }
+    }
+
+    // Pass 3: numbers without code or issuer.
+    for i in 0..mentions.len() {
+        if drafts[i].fixed.is_some() {
+            continue;
+        }
+        let m = mentions[i];
+        let (Some(n), abbr) = (drafts[i].number, drafts[i].abbr.clone()) else {
+            continue;
         };
-        out.push(Citation {
-            key,
-            line: line_of(text, m.span.start),
-            span: m.span.clone(),
-            kind: m.kind.clone(),
-            number: m.number.clone(),
-            code: Some(code),
-            issuer: m.issuer.clone(),
-            date: m.date,
-            subject: m.subject.clone(),
-            resolved,
+        let same = |j: usize| {
+            let dj = &drafts[j];
+            j != i
+                && dj.number == Some(n)
+                && dj.fixed.is_some()
+                && (dj.abbr == abbr || mentions[j].kind == m.kind)
+                && !matches!(mentions[j].target, Target::Number { .. } if dj.resolved != Resolution::Issuer)
+        };
+        let source = (0..i)
+            .rev()
+            .find(|&j| same(j))
+            .or_else(|| (i + 1..mentions.len()).find(|&j| same(j)));
+        if let Some(j) = source {
+            drafts[i].fixed = drafts[j].fixed.clone();
+            drafts[i].code = drafts[j].code.clone();
+            drafts[i].resolved = Resolution::ShortForm;
+            continue;
+        }
+        let Some(abbr) = abbr else { continue };
+        let base = format!("{n}-{abbr}");
+        let (key, _) = scoped(base, context.province.as_deref(), None, false);
+        drafts[i].resolved = Resolution::Unscoped;
+        drafts[i].fixed = Some(match m.year {
+            Some(y) => format!("{key}#{y}"),
+            None => key,
         });
     }
+
+    mentions
+        .iter()
+        .zip(drafts)
+        .filter_map(|(m, d)| {
+            let mut key = d.fixed?;
+            // An alias in the registry means its document.
+            if let Some(e) = registry.get(&key) {
+                key = e.key.clone();
+            }
+            Some(Citation {
+                key,
+                line: line_of(text, m.span.start),
+                span: m.span.clone(),
+                kind: m.kind.clone(),
+                number: m.number.clone(),
+                code: d.code,
+                issuer: m
+                    .issuer
+                    .as_ref()
+                    .or(m.issuer_before.as_ref())
+                    .map(|i| i.text.clone()),
+                date: m.date,
+                subject: m.subject.clone(),
+                resolved: d.resolved,
+            })
+        })
+        .collect()
+}
+
+/// The key a number takes from its issuer: `Chỉ thị 05 của Bộ Chính trị` →
+/// `5-CT/TW`; `Chỉ thị 17 của UBND tỉnh` → `17/CT-UBND@province`.
+/// Returns (key, code, scoped).
+fn key_from_issuer(
+    n: u32,
+    abbr: &str,
+    iss: &Issuer,
+    province: Option<&str>,
+    district: Option<&str>,
+) -> (String, String, bool) {
+    let mut code = iss.code.clone();
+    if iss.city {
+        code = if province.is_some_and(|p| CENTRAL_CITIES.contains(&p)) {
+            "TU".into()
+        } else {
+            "ThU".into()
+        };
+    }
+    if iss.party {
+        let base = format!("{n}-{abbr}/{code}");
+        if central_party(&code) {
+            return (base, format!("{abbr}/{code}"), true);
+        }
+        let (key, ok) = scoped(base, province, district, district_level(&code));
+        (key, format!("{abbr}/{code}"), ok)
+    } else {
+        let state_code = format!("{abbr}-{code}");
+        let base = format!("{n}/{state_code}");
+        if central_state(&state_code) {
+            return (base, state_code, true);
+        }
+        let (key, ok) = scoped(base, province, None, false);
+        (key, state_code, ok)
+    }
+}
+
+/// Roman numerals for khóa and Congress numbers.
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
     out
+}
+
+/// The organ an issuer's name denotes, for telling documents with one code apart.
+fn organ_of(name: &str) -> Organ {
+    parse_issuer(name, 0).map_or(Organ::Other, |(i, _)| i.organ)
+}
+
+/// Whether a registry entry may be the document a mention means.
+fn compatible(entry: &RegistryEntry, m: &Mention) -> bool {
+    let named = m.issuer.as_ref().map(|i| i.organ).unwrap_or(Organ::Other);
+    if named == Organ::Other {
+        return true;
+    }
+    let theirs = entry
+        .issuer
+        .as_deref()
+        .map(organ_of)
+        .unwrap_or(Organ::Other);
+    theirs == Organ::Other || theirs == named
+}
+
+/// The sentence around a span: from the last `.`, `;`, `!`, `?` or line
+/// break before it to the next one after it.
+pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
+    let s = span.start.min(text.len());
+    let e = span.end.min(text.len()).max(s);
+    let is_stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | '\r');
+    let start = text[..s]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_stop(c) && (c == '\n' || c == '\r' || text[i + 1..].starts_with(' ')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[e..]
+        .char_indices()
+        .find(|&(i, c)| {
+            is_stop(c)
+                && (c == '\n'
+                    || c == '\r'
+                    || text[e + i + 1..].starts_with([' ', '\n', '\r'])
+                    || e + i + 1 == text.len())
+        })
+        .map_or(text.len(), |(i, c)| e + i + c.len_utf8());
+    start..end
+}
+
+/// Whether a registry entry's topic words stand in the sentence (folded).
+fn topic_hits(entry: &RegistryEntry, sentence_folded: &str) -> usize {
+    entry
+        .topics
+        .iter()
+        .filter(|t| sentence_folded.contains(&vi::fold(t)))
+        .count()
+}
+
+/// Chooses among registry documents (REFERENCES.md §3): topic words in the
+/// sentence, else the default, else the latest issued before the article,
+/// else the only one.
+fn choose<'a>(
+    candidates: Vec<&'a RegistryEntry>,
+    m: &Mention,
+    text: &str,
+    context: &ArticleContext,
+) -> Option<&'a RegistryEntry> {
+    if candidates.is_empty() {
+        return None;
+    }
+    let bounds = sentence_bounds(text, &m.span);
+    let folded = vi::fold(text.get(bounds).unwrap_or(""));
+    let best = candidates
+        .iter()
+        .map(|e| topic_hits(e, &folded))
+        .max()
+        .unwrap_or(0);
+    if best > 0 {
+        let hits: Vec<_> = candidates
+            .iter()
+            .filter(|e| topic_hits(e, &folded) == best)
+            .collect();
+        if hits.len() == 1 {
+            return Some(hits[0]);
+        }
+    }
+    if let Some(d) = candidates.iter().find(|e| e.default) {
+        return Some(d);
+    }
+    if let Some(date) = context.date {
+        if let Some(e) = candidates
+            .iter()
+            .filter(|e| e.naive_date().is_some_and(|d| d <= date))
+            .max_by_key(|e| e.naive_date())
+        {
+            return Some(e);
+        }
+    }
+    (candidates.len() == 1).then(|| candidates[0])
+}
+
+/// The key with its year, when one can be found (REFERENCES.md §3, "Year").
+fn year_for(
+    m: &Mention,
+    base: &str,
+    stated: &HashMap<String, i32>,
+    text: &str,
+    context: &ArticleContext,
+    registry: &Registry,
+) -> Option<String> {
+    if let Some(y) = m.year.or_else(|| stated.get(base).copied()) {
+        return Some(format!("{base}#{y}"));
+    }
+    let candidates: Vec<&RegistryEntry> = registry
+        .with_base(base)
+        .filter(|e| compatible(e, m))
+        .collect();
+    choose(candidates, m, text, context).map(|e| e.key.clone())
+}
+
+/// A plenum's document: the registry's, chosen by topic words, by a code the
+/// article also cites, or by the plenum's default; else the plenum's own key.
+fn plenum_key(
+    m: &Mention,
+    plenum: u32,
+    term: Option<u32>,
+    text: &str,
+    registry: &Registry,
+    cited: &BTreeSet<String>,
+) -> (String, Resolution) {
+    let prefix = if m.kind == "Kết luận" { "KL" } else { "NQ" };
+    let Some(term) = term else {
+        return (format!("{prefix}TW{plenum}"), Resolution::Plenum);
+    };
+    let roman = to_roman(term);
+    let name = format!("TW{plenum}/{roman}");
+    let all: Vec<&RegistryEntry> = registry.of_plenum(&name).collect();
+    let same_kind: Vec<&RegistryEntry> = all.iter().copied().filter(|e| e.kind == m.kind).collect();
+    let candidates = if same_kind.is_empty() { all } else { same_kind };
+    if candidates.is_empty() {
+        return (format!("{prefix}TW{plenum}/{roman}"), Resolution::Plenum);
+    }
+    let bounds = sentence_bounds(text, &m.span);
+    let folded = vi::fold(text.get(bounds).unwrap_or(""));
+    let best = candidates
+        .iter()
+        .map(|e| topic_hits(e, &folded))
+        .max()
+        .unwrap_or(0);
+    let by_topic: Vec<_> = candidates
+        .iter()
+        .filter(|e| best > 0 && topic_hits(e, &folded) == best)
+        .collect();
+    if by_topic.len() == 1 {
+        return (by_topic[0].key.clone(), Resolution::Registry);
+    }
+    let by_code: Vec<_> = candidates
+        .iter()
+        .filter(|e| cited.contains(e.base_key()))
+        .collect();
+    if by_code.len() == 1 {
+        return (by_code[0].key.clone(), Resolution::Registry);
+    }
+    if let Some(d) = candidates.iter().find(|e| e.default) {
+        return (d.key.clone(), Resolution::Registry);
+    }
+    if candidates.len() == 1 {
+        return (candidates[0].key.clone(), Resolution::Registry);
+    }
+    (format!("{prefix}TW{plenum}/{roman}"), Resolution::Plenum)
+}
+
+/// Whether a key takes a `#YYYY` at all: not plenums, Congresses, or State
+/// codes that carry their year.
+pub fn takes_year(key: &str) -> bool {
+    if key.contains('#')
+        || key.starts_with("NQTW")
+        || key.starts_with("KLTW")
+        || key.starts_with("NQDH")
+    {
+        return false;
+    }
+    let base = key.split('@').next().unwrap_or(key);
+    // `114/2014/NĐ-CP`: a year in the code.
+    !base
+        .split('/')
+        .nth(1)
+        .is_some_and(|seg| seg.len() == 4 && seg.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Dates undated keys from the whole archive: where every dated mention
+/// of a key, in any article, agrees on one year, its undated mentions take it.
+pub fn years_from_archive(citations: &mut [Vec<Citation>]) {
+    let mut years: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
+    for c in citations.iter().flatten() {
+        if let Some(d) = c.date {
+            let base = c.key.split('#').next().unwrap_or(&c.key).to_string();
+            years
+                .entry(base)
+                .or_default()
+                .insert(chrono::Datelike::year(&d));
+        }
+    }
+    for c in citations.iter_mut().flatten() {
+        if takes_year(&c.key) {
+            if let Some(ys) = years.get(&c.key) {
+                if ys.len() == 1 {
+                    if let Some(y) = ys.iter().next() {
+                        c.key = format!("{}#{y}", c.key);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romans() {
+        assert_eq!(to_roman(12), "XII");
+        assert_eq!(to_roman(9), "IX");
+        assert_eq!(to_roman(14), "XIV");
+    }
+
+    #[test]
+    fn which_keys_take_a_year() {
+        assert!(takes_year("22-NQ/TW"));
+        assert!(takes_year("17/CT-UBND@lai-chau"));
+        assert!(!takes_year("114/2014/NĐ-CP"));
+        assert!(!takes_year("NQTW4/XII"));
+        assert!(!takes_year("22-NQ/TW#2008"));
+    }
+
+    #[test]
+    fn central_state_issuers() {
+        assert!(central_state("NĐ-CP"));
+        assert!(central_state("CT-TTg"));
+        assert!(central_state("TT-BNV"));
+        assert!(!central_state("CT-UBND"));
+        assert!(!central_state("UBND-VX"));
+        assert!(central_state("QH14"));
+    }
 }
