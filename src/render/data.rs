@@ -318,15 +318,56 @@ pub fn to_csv<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Vec<u8>, csv
 
 /// A data file and what the page says of it.
 #[derive(Serialize)]
-struct FileInfo<'a> {
+struct FileInfo {
     /// Relative to the site's root: `data/citations.csv`.
     path: String,
     /// Key in `t.data_file` / `t.data_col`: `citations`, `json`, `schema`.
-    table: &'a str,
+    table: &'static str,
     size: String,
     bytes: usize,
     rows: Option<usize>,
-    columns: &'a [&'a str],
+    columns: &'static [&'static str],
+}
+
+/// The data files made so far, and what the page says of each.
+#[derive(Default)]
+struct DataFiles {
+    pages: Vec<Page>,
+    files: Vec<FileInfo>,
+}
+
+impl DataFiles {
+    fn add(
+        &mut self,
+        table: &'static str,
+        path: String,
+        bytes: Vec<u8>,
+        rows: Option<usize>,
+        columns: &'static [&'static str],
+    ) {
+        self.files.push(FileInfo {
+            path: path.clone(),
+            table,
+            size: human_size(bytes.len()),
+            bytes: bytes.len(),
+            rows,
+            columns,
+        });
+        self.pages.push(Page { path, bytes });
+    }
+
+    /// `data/<table>.csv`.
+    fn csv<T: Serialize>(
+        &mut self,
+        table: &'static str,
+        columns: &'static [&'static str],
+        rows: &[T],
+    ) -> Result<(), RenderError> {
+        let path = format!("data/{table}.csv");
+        let bytes = to_csv(columns, rows).map_err(|e| data_error(&path, e))?;
+        self.add(table, path, bytes, Some(rows.len()), columns);
+        Ok(())
+    }
 }
 
 /// `1234` → `1,2 kB`, with the Vietnamese decimal comma.
@@ -360,47 +401,11 @@ pub fn pages(
     let relations = relations(archive);
     let tables = tables(archive, &relations);
 
-    let csvs: [(&str, &[&str], Result<Vec<u8>, csv::Error>, usize); 4] = [
-        (
-            "articles",
-            ARTICLE_COLUMNS,
-            to_csv(ARTICLE_COLUMNS, &tables.articles),
-            tables.articles.len(),
-        ),
-        (
-            "citations",
-            CITATION_COLUMNS,
-            to_csv(CITATION_COLUMNS, &tables.citations),
-            tables.citations.len(),
-        ),
-        (
-            "directives",
-            DIRECTIVE_COLUMNS,
-            to_csv(DIRECTIVE_COLUMNS, &tables.directives),
-            tables.directives.len(),
-        ),
-        (
-            "relations",
-            RELATION_COLUMNS,
-            to_csv(RELATION_COLUMNS, &tables.relations),
-            tables.relations.len(),
-        ),
-    ];
-    let mut pages = Vec::new();
-    let mut files = Vec::new();
-    for (table, columns, bytes, rows) in csvs {
-        let path = format!("data/{table}.csv");
-        let bytes = bytes.map_err(|e| data_error(&path, e))?;
-        files.push(FileInfo {
-            path: path.clone(),
-            table,
-            size: human_size(bytes.len()),
-            bytes: bytes.len(),
-            rows: Some(rows),
-            columns,
-        });
-        pages.push(Page { path, bytes });
-    }
+    let mut out = DataFiles::default();
+    out.csv("articles", ARTICLE_COLUMNS, &tables.articles)?;
+    out.csv("citations", CITATION_COLUMNS, &tables.citations)?;
+    out.csv("directives", DIRECTIVE_COLUMNS, &tables.directives)?;
+    out.csv("relations", RELATION_COLUMNS, &tables.relations)?;
 
     let json = ArchiveJson {
         format: "vanban-archive",
@@ -412,27 +417,15 @@ pub fn pages(
     let mut json_bytes =
         serde_json::to_vec_pretty(&json).map_err(|e| data_error("data/archive.json", e))?;
     json_bytes.push(b'\n');
-    for (path, table, bytes) in [
-        ("data/archive.json", "json", json_bytes),
-        (
-            "data/archive.schema.json",
-            "schema",
-            SCHEMA.as_bytes().to_vec(),
-        ),
-    ] {
-        files.push(FileInfo {
-            path: path.to_string(),
-            table,
-            size: human_size(bytes.len()),
-            bytes: bytes.len(),
-            rows: None,
-            columns: &[],
-        });
-        pages.push(Page {
-            path: path.to_string(),
-            bytes,
-        });
-    }
+    out.add("json", "data/archive.json".into(), json_bytes, None, &[]);
+    out.add(
+        "schema",
+        "data/archive.schema.json".into(),
+        SCHEMA.as_bytes().to_vec(),
+        None,
+        &[],
+    );
+    let DataFiles { mut pages, files } = out;
 
     let mut ctx = ctx.clone();
     ctx.insert("files", &files);
