@@ -298,8 +298,10 @@ pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation]) -> Tables<'a>
     }
 }
 
-/// One table as CSV: BOM, header row, RFC 4180 quoting, CRLF-free `\n` rows.
-/// The header is written even for an empty table.
+/// One table as CSV: BOM, header row, RFC 4180 quoting (a cell with a comma,
+/// quote or line break is quoted), rows ended by `\n` rather than RFC 4180's
+/// CRLF so that git diffs stay clean (every reader accepts both). The header
+/// is written even for an empty table.
 pub fn to_csv<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Vec<u8>, csv::Error> {
     let mut out = BOM.to_vec();
     {
