@@ -4,6 +4,7 @@
 //! page's context holds the whole archive: each gets what it shows.
 
 pub mod body;
+pub mod data;
 
 use std::path::Path;
 
@@ -32,6 +33,8 @@ pub enum RenderError {
         template: String,
         message: String,
     },
+    #[error("writing the data file {file}: {message}")]
+    Data { file: String, message: String },
 }
 
 /// Built-in templates: used for any file the site's `templates/` lacks.
@@ -53,6 +56,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/articles.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("data.html", include_str!("../../templates/data.html")),
 ];
 /// Every word of the interface, in one place.
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -378,6 +382,8 @@ pub fn render_site(
         })
         .collect();
     pages.extend(directive_pages?);
+
+    pages.extend(data::pages(archive, config, tera, &base(""))?);
 
     pages.push(Page {
         path: "static/style.css".into(),

@@ -1,0 +1,545 @@
+//! The archive as open data: `data/*.csv`, `data/archive.json` with its
+//! JSON Schema, and the page `data.html` that documents them.
+//!
+//! Every file is written from the same in-memory [`Archive`] the pages come
+//! from, through one row type per table: the CSV writer and the JSON writer
+//! serialise the very same rows, so the two can never disagree. Rows come
+//! in a fixed order (articles by path, citations in reading order,
+//! directives by key, relations by key) so that two builds of the same
+//! articles give the same bytes and a new build diffs line by line.
+//!
+//! The CSV files are UTF-8 with a byte order mark: Excel opens a UTF-8 CSV
+//! by double-click correctly only when the mark is there (without it,
+//! Vietnamese turns into mojibake), while pandas, R's readr, LibreOffice and
+//! the `csv` crate skip it. Python's own `csv` module needs
+//! `encoding="utf-8-sig"`, which the data page says.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::archive::{Archive, Entry};
+use crate::config::SiteConfig;
+use crate::render::{error_chain, sentence, Page, RenderError};
+
+/// The JSON Schema of `archive.json`, written beside it.
+pub const SCHEMA: &str = include_str!("../../data/archive.schema.json");
+
+/// The byte order mark that tells spreadsheets a CSV is UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The version of `archive.json`'s layout; the schema states the same.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One row of `articles.csv`: an article of the archive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRow<'a> {
+    /// The article's page is `articles/<slug>.html`.
+    pub slug: &'a str,
+    /// The path relative to the content folder.
+    pub file: &'a str,
+    pub title: &'a str,
+    /// Publication date, `yyyy-mm-dd`.
+    pub date: Option<String>,
+    pub province: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub author: Option<&'a str>,
+    /// Number of citations (mentions of directives) in the article.
+    pub citations: usize,
+}
+
+/// One row of `citations.csv`: one mention of one directive in one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitationRow<'a> {
+    pub article_slug: &'a str,
+    pub article_title: &'a str,
+    pub article_date: Option<String>,
+    pub province: Option<&'a str>,
+    pub directive_key: &'a str,
+    /// The mention as written in the article.
+    pub text: &'a str,
+    /// The sentence around the mention.
+    pub sentence: String,
+    /// 1-based line of the mention in the article's file.
+    pub line: usize,
+}
+
+/// One row of `directives.csv`: a cited directive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DirectiveRow<'a> {
+    pub key: &'a str,
+    pub kind: &'a str,
+    pub number: Option<&'a str>,
+    pub code: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+    /// Date of issue, `yyyy-mm-dd`.
+    pub date: Option<String>,
+    /// `Trung ương`, or the province's name.
+    pub scope: &'a str,
+    pub title: Option<&'a str>,
+    /// Number of distinct articles citing it.
+    pub citing_articles: usize,
+    /// Earliest and latest date of a dated citing article.
+    pub first_cited: Option<String>,
+    pub last_cited: Option<String>,
+}
+
+/// How two directives are related.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// `from` implements `to` (`Kế hoạch ... thực hiện Kết luận ...`).
+    Implements,
+    /// `from` and `to` are cited in the same articles; symmetric, so written
+    /// once, with `from` < `to`.
+    CoCited,
+}
+
+/// A relation between two directives, as the data files give it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Relation {
+    pub from: String,
+    pub relation: RelationKind,
+    pub to: String,
+    /// Number of articles that show the relation.
+    pub count: usize,
+}
+
+/// One row of `relations.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationRow<'a> {
+    pub from_key: &'a str,
+    pub relation: RelationKind,
+    pub to_key: &'a str,
+    pub count: usize,
+}
+
+/// The four tables of the archive, row by row, in their published order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tables<'a> {
+    pub articles: Vec<ArticleRow<'a>>,
+    pub citations: Vec<CitationRow<'a>>,
+    pub directives: Vec<DirectiveRow<'a>>,
+    pub relations: Vec<RelationRow<'a>>,
+}
+
+/// `archive.json`: the tables with what a reader needs to cite them.
+#[derive(Serialize)]
+struct ArchiveJson<'a> {
+    format: &'static str,
+    version: u32,
+    title: &'a str,
+    licence: Option<&'a str>,
+    #[serde(flatten)]
+    tables: &'a Tables<'a>,
+}
+
+/// The columns of each CSV file, in order: the page documents each of them
+/// (its words are `t.data_col.<table>.<column>` in strings.toml).
+pub const ARTICLE_COLUMNS: &[&str] = &[
+    "slug",
+    "file",
+    "title",
+    "date",
+    "province",
+    "source",
+    "author",
+    "citations",
+];
+pub const CITATION_COLUMNS: &[&str] = &[
+    "article_slug",
+    "article_title",
+    "article_date",
+    "province",
+    "directive_key",
+    "text",
+    "sentence",
+    "line",
+];
+pub const DIRECTIVE_COLUMNS: &[&str] = &[
+    "key",
+    "kind",
+    "number",
+    "code",
+    "issuer",
+    "date",
+    "scope",
+    "title",
+    "citing_articles",
+    "first_cited",
+    "last_cited",
+];
+pub const RELATION_COLUMNS: &[&str] = &["from_key", "relation", "to_key", "count"];
+
+/// Every relation between the archive's directives, sorted.
+pub fn relations(archive: &Archive) -> Vec<Relation> {
+    let mut all = implements(archive);
+    all.extend(co_cited(archive));
+    all.sort();
+    all
+}
+
+/// `implements` relations.
+///
+/// TODO(relations): the archive does not yet hold relations; once
+/// `archive.relations` lands (the pages branch), map its implements edges
+/// here (`from` implements `to`, `count` = articles stating it) and this
+/// module writes them with no other change.
+fn implements(_archive: &Archive) -> Vec<Relation> {
+    Vec::new()
+}
+
+/// Pairs of directives cited in the same article, with the number of
+/// articles citing both.
+pub fn co_cited(archive: &Archive) -> Vec<Relation> {
+    let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for entry in &archive.entries {
+        let keys: BTreeSet<&str> = entry.citations.iter().map(|c| c.key.as_str()).collect();
+        let keys: Vec<&str> = keys.into_iter().collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                *pairs.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((from, to), count)| Relation {
+            from: from.to_string(),
+            relation: RelationKind::CoCited,
+            to: to.to_string(),
+            count,
+        })
+        .collect()
+}
+
+fn iso(d: &chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn article_row(e: &Entry) -> ArticleRow<'_> {
+    let a = &e.article;
+    ArticleRow {
+        slug: &e.slug,
+        file: &a.rel,
+        title: &a.title,
+        date: a.date.as_ref().map(iso),
+        province: a.province.as_ref().map(|p| p.name.as_str()),
+        source: a.source.as_deref(),
+        author: a.author.as_deref(),
+        citations: e.citations.len(),
+    }
+}
+
+/// The archive's tables. `relations` is passed in so its source can change
+/// without touching the rest.
+pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation]) -> Tables<'a> {
+    let articles = archive.entries.iter().map(article_row).collect();
+    let citations = archive
+        .entries
+        .iter()
+        .flat_map(|e| {
+            let a = &e.article;
+            e.citations.iter().map(move |c| {
+                let (before, mention, after) = sentence(&a.text, c);
+                CitationRow {
+                    article_slug: &e.slug,
+                    article_title: &a.title,
+                    article_date: a.date.as_ref().map(iso),
+                    province: a.province.as_ref().map(|p| p.name.as_str()),
+                    directive_key: &c.key,
+                    text: a.text.get(c.span.clone()).unwrap_or(""),
+                    sentence: format!("{before}{mention}{after}"),
+                    line: c.line,
+                }
+            })
+        })
+        .collect();
+    let mut directives: Vec<DirectiveRow> = archive
+        .directives
+        .iter()
+        .map(|d| {
+            let dates: Vec<chrono::NaiveDate> = d
+                .citing
+                .iter()
+                .filter_map(|r| archive.entries.get(r.article)?.article.date)
+                .collect();
+            DirectiveRow {
+                key: &d.key,
+                kind: &d.kind,
+                number: d.number.as_deref(),
+                code: d.code.as_deref(),
+                issuer: d.issuer.as_deref(),
+                date: d.date.as_ref().map(iso),
+                scope: &d.scope,
+                title: d.title.as_deref(),
+                citing_articles: d.article_count,
+                first_cited: dates.iter().min().map(iso),
+                last_cited: dates.iter().max().map(iso),
+            }
+        })
+        .collect();
+    directives.sort_by(|a, b| a.key.cmp(b.key));
+    let relations = relations
+        .iter()
+        .map(|r| RelationRow {
+            from_key: &r.from,
+            relation: r.relation,
+            to_key: &r.to,
+            count: r.count,
+        })
+        .collect();
+    Tables {
+        articles,
+        citations,
+        directives,
+        relations,
+    }
+}
+
+/// One table as CSV: BOM, header row, RFC 4180 quoting (a cell with a comma,
+/// quote or line break is quoted), rows ended by `\n` rather than RFC 4180's
+/// CRLF so that git diffs stay clean (every reader accepts both). The header
+/// is written even for an empty table.
+pub fn to_csv<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = BOM.to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(&mut out);
+        w.write_record(columns)?;
+        for row in rows {
+            w.serialize(row)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// A data file and what the page says of it.
+#[derive(Serialize)]
+struct FileInfo {
+    /// Relative to the site's root: `data/citations.csv`.
+    path: String,
+    /// Key in `t.data_file` / `t.data_col`: `citations`, `json`, `schema`.
+    table: &'static str,
+    size: String,
+    bytes: usize,
+    rows: Option<usize>,
+    columns: &'static [&'static str],
+}
+
+/// The data files made so far, and what the page says of each.
+#[derive(Default)]
+struct DataFiles {
+    pages: Vec<Page>,
+    files: Vec<FileInfo>,
+}
+
+impl DataFiles {
+    fn add(
+        &mut self,
+        table: &'static str,
+        path: String,
+        bytes: Vec<u8>,
+        rows: Option<usize>,
+        columns: &'static [&'static str],
+    ) {
+        self.files.push(FileInfo {
+            path: path.clone(),
+            table,
+            size: human_size(bytes.len()),
+            bytes: bytes.len(),
+            rows,
+            columns,
+        });
+        self.pages.push(Page { path, bytes });
+    }
+
+    /// `data/<table>.csv`.
+    fn csv<T: Serialize>(
+        &mut self,
+        table: &'static str,
+        columns: &'static [&'static str],
+        rows: &[T],
+    ) -> Result<(), RenderError> {
+        let path = format!("data/{table}.csv");
+        let bytes = to_csv(columns, rows).map_err(|e| data_error(&path, e))?;
+        self.add(table, path, bytes, Some(rows.len()), columns);
+        Ok(())
+    }
+}
+
+/// `1234` → `1,2 kB`, with the Vietnamese decimal comma.
+pub fn human_size(bytes: usize) -> String {
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let (value, unit) = if bytes < 1_000_000 {
+        (bytes as f64 / 1e3, "kB")
+    } else {
+        (bytes as f64 / 1e6, "MB")
+    };
+    format!("{value:.1} {unit}").replace('.', ",")
+}
+
+fn data_error(file: &str, e: impl std::error::Error) -> RenderError {
+    RenderError::Data {
+        file: file.to_string(),
+        message: error_chain(&e),
+    }
+}
+
+/// The data files and the page `data.html`. `ctx` is the context every
+/// page gets (site, strings `t`, `root` = "").
+pub fn pages(
+    archive: &Archive,
+    config: &SiteConfig,
+    tera: &Tera,
+    ctx: &Context,
+) -> Result<Vec<Page>, RenderError> {
+    let relations = relations(archive);
+    let tables = tables(archive, &relations);
+
+    let mut out = DataFiles::default();
+    out.csv("articles", ARTICLE_COLUMNS, &tables.articles)?;
+    out.csv("citations", CITATION_COLUMNS, &tables.citations)?;
+    out.csv("directives", DIRECTIVE_COLUMNS, &tables.directives)?;
+    out.csv("relations", RELATION_COLUMNS, &tables.relations)?;
+
+    let json = ArchiveJson {
+        format: "vanban-archive",
+        version: FORMAT_VERSION,
+        title: &config.title,
+        licence: config.licence.as_deref(),
+        tables: &tables,
+    };
+    let mut json_bytes =
+        serde_json::to_vec_pretty(&json).map_err(|e| data_error("data/archive.json", e))?;
+    json_bytes.push(b'\n');
+    out.add("json", "data/archive.json".into(), json_bytes, None, &[]);
+    out.add(
+        "schema",
+        "data/archive.schema.json".into(),
+        SCHEMA.as_bytes().to_vec(),
+        None,
+        &[],
+    );
+    let DataFiles { mut pages, files } = out;
+
+    let mut ctx = ctx.clone();
+    ctx.insert("files", &files);
+    ctx.insert("licence", &config.licence);
+    let html = tera
+        .render("data.html", &ctx)
+        .map_err(|e| RenderError::Page {
+            page: "data.html".into(),
+            template: "data.html".into(),
+            message: error_chain(&e),
+        })?;
+    pages.push(Page {
+        path: "data.html".into(),
+        bytes: html.into_bytes(),
+    });
+    Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row<'a> {
+        a: &'a str,
+        b: Option<&'a str>,
+        n: usize,
+    }
+
+    #[test]
+    fn csv_quotes_commas_quotes_and_newlines() {
+        let rows = [Row {
+            a: "Chỉ thị, \"số\" 26\nmới",
+            b: None,
+            n: 3,
+        }];
+        let bytes = to_csv(&["a", "b", "n"], &rows).unwrap();
+        assert_eq!(
+            bytes,
+            "\u{feff}a,b,n\n\"Chỉ thị, \"\"số\"\" 26\nmới\",,3\n".as_bytes()
+        );
+    }
+
+    #[test]
+    fn empty_table_keeps_its_header() {
+        let rows: [Row; 0] = [];
+        assert_eq!(
+            to_csv(&["a", "b", "n"], &rows).unwrap(),
+            "\u{feff}a,b,n\n".as_bytes()
+        );
+    }
+
+    /// The header row the csv crate derives from a row type's fields.
+    fn derived_header<T: Serialize>(row: &T) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.serialize(row).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        text.lines().next().unwrap().to_string()
+    }
+
+    #[test]
+    fn column_lists_match_the_row_types() {
+        let article = ArticleRow {
+            slug: "s",
+            file: "f",
+            title: "t",
+            date: None,
+            province: None,
+            source: None,
+            author: None,
+            citations: 0,
+        };
+        assert_eq!(derived_header(&article), ARTICLE_COLUMNS.join(","));
+        let citation = CitationRow {
+            article_slug: "s",
+            article_title: "t",
+            article_date: None,
+            province: None,
+            directive_key: "k",
+            text: "x",
+            sentence: "y".into(),
+            line: 1,
+        };
+        assert_eq!(derived_header(&citation), CITATION_COLUMNS.join(","));
+        let directive = DirectiveRow {
+            key: "k",
+            kind: "Chỉ thị",
+            number: None,
+            code: None,
+            issuer: None,
+            date: None,
+            scope: "Trung ương",
+            title: None,
+            citing_articles: 1,
+            first_cited: None,
+            last_cited: None,
+        };
+        assert_eq!(derived_header(&directive), DIRECTIVE_COLUMNS.join(","));
+        let relation = RelationRow {
+            from_key: "a",
+            relation: RelationKind::CoCited,
+            to_key: "b",
+            count: 1,
+        };
+        assert_eq!(derived_header(&relation), RELATION_COLUMNS.join(","));
+    }
+
+    #[test]
+    fn sizes_read_in_vietnamese() {
+        assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_size(1234), "1,2 kB");
+        assert_eq!(human_size(2_500_000), "2,5 MB");
+    }
+}
