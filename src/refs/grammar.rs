@@ -375,6 +375,11 @@ fn number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
     {
         return None;
     }
+    digits(s, i)
+}
+
+/// [`number`] without looking behind: for `NQ21`, where letters lead in.
+fn digits(s: &str, i: usize) -> Option<(u32, &str, usize)> {
     let digits = s[i..].bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 4 {
         return None;
@@ -1014,7 +1019,13 @@ fn state_code(s: &str, i: usize) -> Option<Member> {
 /// follows shows it is a document's number (`Chỉ thị 05 của ...`), not a
 /// quantity (`Kế hoạch 5 năm`, `kế hoạch 100%`).
 fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
-    let (n, written, end) = number(s, i)?;
+    // After an abbreviation the number may be attached: `NQ21`.
+    let attached = s[..i].ends_with(|c: char| c.is_ascii_uppercase());
+    let (n, written, end) = if attached {
+        digits(s, i)?
+    } else {
+        number(s, i)?
+    };
     if n == 0 {
         return None;
     }
@@ -1394,9 +1405,6 @@ fn parse_after_type(
     let Some(first) = member(s, pos, has_so) else {
         return Vec::new();
     };
-    if needs_code && matches!(first.target, Target::Number { .. }) {
-        return Vec::new();
-    }
     let mut members = vec![first];
     // A list that shares the type word: `18, 19, 20-NQ/TW`, `18-NQ/TW và 19-NQ/TW`, `79-NQ/TW và số 80-NQ/TW`.
     loop {
@@ -1456,6 +1464,16 @@ fn parse_after_type(
     let last_end = members.last().map_or(pos, |m| m.span.end);
     let t = tail(s, last_end);
     let end = t.end.max(last_end);
+    // A bare number of a State-only type needs its issuer to mean anything
+    // (`Nghị định số 30 của Chính phủ`).
+    if needs_code
+        && t.issuer.is_none()
+        && members
+            .iter()
+            .any(|m| matches!(m.target, Target::Number { .. }))
+    {
+        return Vec::new();
+    }
     let subj = subject(s, end);
     let count = members.len();
     members

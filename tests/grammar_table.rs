@@ -1,0 +1,499 @@
+//! Surface forms of references, positive and negative, written from
+//! REFERENCES.md §2-3 and from real phrasing in provincial Party papers.
+//! Each row: the text, and the keys it must yield in reading order (with
+//! `#YYYY` where the rules of §3 find a year). Articles are set in Yên Bái
+//! unless a row says otherwise.
+
+use vanban::refs::registry::Registry;
+use vanban::refs::{cite, ArticleContext};
+
+const P: &str = "yen-bai";
+
+fn keys(text: &str, province: Option<&str>) -> Vec<String> {
+    let (registry, errors) = Registry::new(&[]);
+    assert!(errors.is_empty());
+    let context = ArticleContext {
+        province: province.map(str::to_string),
+        date: None,
+    };
+    cite(text, &[0..text.len()], &context, &registry)
+        .into_iter()
+        .map(|c| c.key)
+        .collect()
+}
+
+fn check(rows: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in rows {
+        let got = keys(text, Some(P));
+        if got != *expected {
+            failures.push(format!(
+                "{text:?}\n   expected {expected:?}\n   got      {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn party_codes() {
+    check(&[
+        (
+            "BTV Tỉnh uỷ ban hành Chỉ thị số 26-CT/TU về giải pháp",
+            &["26-CT/TU@yen-bai"],
+        ),
+        ("Nghị quyết số 22-NQ/TW", &["22-NQ/TW#2008"]),
+        ("theo Hướng dẫn số 09-HD/BTCTW", &["9-HD/BTCTW"]),
+        ("Quy định số 05-QĐ/TU về tiêu chí", &["5-QĐ/TU@yen-bai"]),
+        (
+            "thực hiện Đề án 534-QĐ/TU của Tỉnh ủy",
+            &["534-QĐ/TU@yen-bai"],
+        ),
+        (
+            "ban hành Kế hoạch số 130- KH/TU về dự sinh hoạt",
+            &["130-KH/TU@yen-bai"],
+        ),
+        ("Kết luận số 100 - KL/TW", &["100-KL/TW"]),
+        ("Nghị quyết 11–NQ/TW", &["11-NQ/TW"]),
+        ("thực hiện chỉ thị 50 CT/TW", &["50-CT/TW"]),
+        ("Chương trình 65-Ctr/TU", &["65-CTr/TU@yen-bai"]),
+        ("Chỉ thị số 22/CT-TW của Ban Bí thư", &["22-CT/TW"]),
+        ("Quy định 08-QĐi/TW", &["8-QĐi/TW#2018"]),
+        ("nghị quyết số 26-nq/tw", &["26-NQ/TW#2018"]),
+        ("NGHỊ QUYẾT SỐ 18-NQ/TW", &["18-NQ/TW#2017"]),
+        ("quán triệt 35-NQ/TW đến cán bộ", &["35-NQ/TW#2018"]),
+        ("Thông báo kết luận số 123-TB/TW", &["123-TB/TW"]),
+        (
+            "Chương trình hành động số 15-CTr/TU",
+            &["15-CTr/TU@yen-bai"],
+        ),
+        ("Nghị quyết chuyên đề số 05-NQ/TU", &["5-NQ/TU@yen-bai"]),
+        ("Quy định số 205-QĐ/TW", &["205-QĐ/TW#2019"]),
+        ("Quy định số 169-QĐ/TW", &["169-QĐ/TW"]),
+        ("Quy định số 69-QĐ/TW", &["69-QĐ/TW#2022"]),
+        ("Quy định 101-QĐ/TW", &["101-QĐ/TW#2012"]),
+        (
+            "Quy định 37-QĐ/TW về những điều đảng viên không được làm",
+            &["37-QĐ/TW#2021"],
+        ),
+        ("Hướng dẫn số 12-HD/BTGTW", &["12-HD/BTGTW"]),
+        ("Công văn số 123-CV/TU", &["123-CV/TU@yen-bai"]),
+        ("Thông tri số 01-TT/TW", &["1-TT/TW"]),
+        ("Quy chế số 05-QC/TU", &["5-QC/TU@yen-bai"]),
+        ("Báo cáo số 12-BC/TU", &["12-BC/TU@yen-bai"]),
+        ("Nghị quyết số 05-NQ/ThU", &["5-NQ/ThU@yen-bai"]),
+        ("Kế hoạch số 15-KH/ĐUK", &["15-KH/ĐUK@yen-bai"]),
+        ("Nghị quyết số 02-NQ/ĐU", &["2-NQ/ĐU@yen-bai"]),
+        (
+            "Chỉ thị số 17-CT/TU của Tỉnh ủy Lai Châu",
+            &["17-CT/TU@lai-chau"],
+        ),
+        (
+            "Nghị quyết số 12-NQ/TU của Tỉnh ủy Lai Châu",
+            &["12-NQ/TU@lai-chau"],
+        ),
+        (
+            "Chỉ thị số 26-CT/TU của Tỉnh ủy Hoà Bình",
+            &["26-CT/TU@hoa-binh"],
+        ),
+        ("Hướng dẫn 36-HD/VPTW", &["36-HD/VPTW"]),
+        ("Kết luận 18-KL/TW", &["18-KL/TW#2017"]),
+        ("Chỉ thị số 10-CT/TW", &["10-CT/TW#2007"]),
+    ]);
+}
+
+#[test]
+fn dates_issuers_and_years() {
+    check(&[
+        ("Kết luận số 21-KL/TW, ngày 25/10/2021 của BCH T.Ư Đảng khóa XIII", &["21-KL/TW#2021"]),
+        ("Chỉ thị số 10-CT/TW ngày 30 tháng 3 năm 2007 của Ban Bí thư", &["10-CT/TW#2007"]),
+        ("Chỉ thị số 05-CT/TW ngày 15-5-2016", &["5-CT/TW#2016"]),
+        ("Kế hoạch số 81-KH/TU ngày 08/12/2017 của Ban Thường vụ Tỉnh ủy", &["81-KH/TU@yen-bai#2017"]),
+        ("Nghị quyết số 12-NQ/TW ngày 16/01/2012", &["12-NQ/TW#2012"]),
+        ("Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị", &["12-NQ/TW#2022"]),
+        ("Nghị quyết số 12-NQ/TW của Bộ Chính trị về xây dựng lực lượng Công an nhân dân", &["12-NQ/TW#2022"]),
+        ("Nghị quyết số 12-NQ/TW về doanh nghiệp nhà nước", &["12-NQ/TW#2017"]),
+        ("Nghị quyết số 12-NQ/TW", &["12-NQ/TW#2012"]),
+        ("Nghị quyết số 21-NQ/TW về tăng cường củng cố, xây dựng tổ chức cơ sở đảng", &["21-NQ/TW#2022"]),
+        ("Nghị quyết số 21-NQ/TW về hoàn thiện thể chế kinh tế thị trường", &["21-NQ/TW#2008"]),
+        ("Chỉ thị số 05-CT/TW về công tác giảm nghèo bền vững", &["5-CT/TW#2021"]),
+        ("Chỉ thị số 05-CT/TW của Ban Bí thư", &["5-CT/TW#2021"]),
+        ("Chỉ thị số 05-CT/TW của Bộ Chính trị", &["5-CT/TW#2016"]),
+        ("Nghị quyết số 22-NQ/TW năm 2008", &["22-NQ/TW#2008"]),
+        ("Ngày 8/8, Tỉnh ủy ban hành Chỉ thị số 26-CT/TU ngày 8/8", &["26-CT/TU@yen-bai"]),
+        ("Kế hoạch số 90-KH/TU, ngày 1/4/2022 của BTV Tỉnh ủy. Sau đó, Kế hoạch số 90-KH/TU được triển khai", &["90-KH/TU@yen-bai#2022", "90-KH/TU@yen-bai#2022"]),
+        ("theo tinh thần Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về tăng cường bảo vệ nền tảng tư tưởng của Đảng", &["35-NQ/TW#2018"]),
+        ("Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương về trách nhiệm nêu gương", &["8-QĐi/TW#2018"]),
+        ("Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị", &["1-KL/TW#2021"]),
+        ("Kết luận số 18-KL/TW ngày 22 tháng 9 năm 2017 của Ban Bí thư Trung ương (khóa XII)", &["18-KL/TW#2017"]),
+        ("Nghị quyết số 04-NQ/TW ngày 30/10/2016", &["4-NQ/TW#2016"]),
+        ("Nghị quyết số 26-NQ/TW ngày 19/5/2018 Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XII", &["26-NQ/TW#2018"]),
+        ("Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập", &["5-CT/TW#2016"]),
+        ("Nghị quyết số 45-NQ/TU ngày 3/2/2020 của Ban Chấp hành Đảng bộ tỉnh", &["45-NQ/TU@yen-bai#2020"]),
+        ("Quyết định số 2222/QĐ-UBND ngày 15/10/2020 của UBND tỉnh Lào Cai", &["2222/QĐ-UBND@lao-cai#2020"]),
+    ]);
+}
+
+#[test]
+fn state_codes() {
+    check(&[
+        ("Nghị định số 114/2014/NĐ-CP", &["114/2014/NĐ-CP"]),
+        ("Nghị quyết số 08/NQ-CP", &["8/NQ-CP"]),
+        ("Nghị quyết số 08/NQ-CP ngày 24/01/2022", &["8/NQ-CP#2022"]),
+        (
+            "Số: 17/CT-UBND của UBND tỉnh về tăng cường",
+            &["17/CT-UBND@yen-bai"],
+        ),
+        ("theo văn bản số 238/UBND-KGVX", &["238/UBND-KGVX@yen-bai"]),
+        ("Luật số 25/2018/QH14", &["25/2018/QH14"]),
+        ("Quyết định số 99/QĐ-TTg", &["99/QĐ-TTg"]),
+        ("Thông tư số 01/2018/TT-BNV", &["1/2018/TT-BNV"]),
+        ("Chỉ thị số 05/CT-TTg", &["5/CT-TTg"]),
+        ("quyết định số 1234/qđ-ubnd", &["1234/QĐ-UBND@yen-bai"]),
+        ("Kế hoạch số 3505/KH-UBND", &["3505/KH-UBND@yen-bai"]),
+        ("Thông báo số 130/TB-UBND", &["130/TB-UBND@yen-bai"]),
+        (
+            "Nghị quyết số 15/2021/NQ-HĐND",
+            &["15/2021/NQ-HĐND@yen-bai"],
+        ),
+        ("Quyết định 1467/QĐ-UBND", &["1467/QĐ-UBND@yen-bai"]),
+        ("Công văn 3600/UBND-VX", &["3600/UBND-VX@yen-bai"]),
+    ]);
+}
+
+#[test]
+fn numbers_without_code() {
+    check(&[
+        (
+            "gắn với thực hiện Chỉ thị 05 của Bộ Chính trị về",
+            &["5-CT/TW#2016"],
+        ),
+        (
+            "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị",
+            &["35-CT/TW#2019"],
+        ),
+        (
+            "Chỉ thị số 05 của Ban Bí thư về giảm nghèo",
+            &["5-CT/TW#2021"],
+        ),
+        ("Kết luận 01 của Bộ Chính trị", &["1-KL/TW#2021"]),
+        (
+            "thực hiện Đề án số 03 về nâng cao chất lượng",
+            &["3-ĐA@yen-bai"],
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về",
+            &["17-CT/TU@yen-bai"],
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy Lào Cai đã ban hành Chỉ thị số 17 về",
+            &["17-CT/TU@lao-cai"],
+        ),
+        (
+            "BTV Đảng ủy Khối Các cơ quan (CCQ) tỉnh đã ban hành Đề án số 03 về",
+            &["3-ĐA/ĐUK@yen-bai"],
+        ),
+        ("Nghị quyết số 18 của Tỉnh ủy", &["18-NQ/TU@yen-bai"]),
+        (
+            "Quy định số 37 của Ban Chấp hành Trung ương",
+            &["37-QĐ/TW#2021"],
+        ),
+        (
+            "Hướng dẫn số 12 của Ban Tổ chức Trung ương",
+            &["12-HD/BTCTW"],
+        ),
+        ("Kế hoạch số 45 của UBND tỉnh", &["45/KH-UBND@yen-bai"]),
+        ("Chỉ thị số 3 của Thủ tướng Chính phủ", &["3/CT-TTg"]),
+        ("Nghị quyết số 15 của HĐND tỉnh", &["15/NQ-HĐND@yen-bai"]),
+        ("Kế hoạch số 07 của Huyện ủy", &["7-KH/HU@yen-bai"]),
+        (
+            "Nghị quyết số 10 của Đảng ủy Khối Các cơ quan tỉnh",
+            &["10-NQ/ĐUK@yen-bai"],
+        ),
+        ("Chỉ thị số 12 của Thành ủy Hà Nội", &["12-CT/TU@ha-noi"]),
+        (
+            "Hướng dẫn số 26 của Ban Tuyên giáo Trung ương",
+            &["26-HD/BTGTW"],
+        ),
+        (
+            "Quy định số 22 của Ủy ban Kiểm tra Trung ương",
+            &["22-QĐ/UBKTTW"],
+        ),
+        ("Kế hoạch số 1", &["1-KH@yen-bai"]),
+        (
+            "Chỉ thị số 17 của Ban Thường vụ Tỉnh uỷ Yên Bái",
+            &["17-CT/TU@yen-bai"],
+        ),
+        (
+            "Nghị quyết số 09 của Ban Chấp hành Đảng bộ tỉnh Lai Châu",
+            &["9-NQ/TU@lai-chau"],
+        ),
+        ("Nghị định số 30 của Chính phủ", &["30/NĐ-CP"]),
+    ]);
+}
+
+#[test]
+fn short_forms() {
+    check(&[
+        (
+            "Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị (sau đây gọi tắt là Chỉ thị 05). Thực hiện Chỉ thị 05, các cấp ủy",
+            &["5-CT/TW#2016", "5-CT/TW#2016", "5-CT/TW#2016"],
+        ),
+        (
+            "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị về tổ chức đại hội. Sau khi Chỉ thị số 35 được ban hành",
+            &["35-CT/TW#2019", "35-CT/TW#2019"],
+        ),
+        (
+            "Nghị quyết số 04-NQ/TW ngày 30/10/2016 (sau đây gọi tắt là Nghị quyết 04). Nghị quyết 04 đã",
+            &["4-NQ/TW#2016", "4-NQ/TW#2016", "4-NQ/TW#2016"],
+        ),
+        ("Nghị quyết số 22-NQ/TW ngày 02/02/2008. Sau 10 năm thực hiện NQ 22, tỉnh", &["22-NQ/TW#2008", "22-NQ/TW#2008"]),
+        (
+            "Đề án số 03 được triển khai. Việc thực hiện Đề án số 03 của Đảng ủy Khối đạt kết quả",
+            &["3-ĐA/ĐUK@yen-bai", "3-ĐA/ĐUK@yen-bai"],
+        ),
+        ("Đề án 534-QĐ/TU của Tỉnh ủy. Đề án 534 đã", &["534-QĐ/TU@yen-bai", "534-QĐ/TU@yen-bai"]),
+        ("Kết luận số 21-KL/TW. Theo Kết luận 21, các cấp ủy", &["21-KL/TW#2021", "21-KL/TW#2021"]),
+    ]);
+}
+
+#[test]
+fn plenums_and_congresses() {
+    check(&[
+        ("Nghị quyết Trung ương 4 (khóa XII)", &["4-NQ/TW#2016"]),
+        (
+            "Nghị quyết T.Ư 4 (khóa XI, XII)",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
+        (
+            "Nghị quyết Trung ương 4(khóa XI, XII)",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
+        (
+            "Nghị quyết T.Ư 4 (khóa XII, XIII)",
+            &["4-NQ/TW#2016", "21-KL/TW#2021"],
+        ),
+        ("Nghị quyết Trung ương 6 (khóa X)", &["22-NQ/TW#2008"]),
+        ("Nghị quyết TW4 khóa 11", &["12-NQ/TW#2012"]),
+        (
+            "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương khóa XII",
+            &["4-NQ/TW#2016"],
+        ),
+        (
+            "Kết luận Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XIII",
+            &["21-KL/TW#2021"],
+        ),
+        ("Nghị quyết TƯ 4 khoá XII", &["4-NQ/TW#2016"]),
+        ("Nghị quyết Trung ương 7 (khóa XII)", &["26-NQ/TW#2018"]),
+        (
+            "Nghị quyết Trung ương 6 (khóa XII) về sắp xếp tổ chức bộ máy tinh gọn",
+            &["18-NQ/TW#2017"],
+        ),
+        (
+            "Nghị quyết Trung ương 6 (khóa XII) về các đơn vị sự nghiệp công lập",
+            &["19-NQ/TW#2017"],
+        ),
+        ("Nghị quyết Trung ương 6 (khóa XII)", &["NQTW6/XII"]),
+        (
+            "Nghị quyết Trung ương 8 (khóa XI) về đổi mới căn bản, toàn diện giáo dục và đào tạo",
+            &["29-NQ/TW#2013"],
+        ),
+        ("Nghị quyết Trung ương 5 (khóa XIII)", &["21-NQ/TW#2022"]),
+        ("Nghị quyết Trung ương 3 (khóa VIII)", &["NQTW3/VIII"]),
+        (
+            "Nghị quyết Trung ương 6 (khóa X) về kinh tế thị trường",
+            &["21-NQ/TW#2008"],
+        ),
+        (
+            "Nghị quyết Trung ương 5 khóa XII về doanh nghiệp nhà nước",
+            &["12-NQ/TW#2017"],
+        ),
+        ("Nghị quyết T.Ư 4 (khóa XIII)", &["21-KL/TW#2021"]),
+        (
+            "Nghị quyết Hội nghị Trung ương 4 khóa XII",
+            &["4-NQ/TW#2016"],
+        ),
+        ("Nghị quyết Trung ương 4", &["NQTW4"]),
+        ("NGHỊ QUYẾT TRUNG ƯƠNG 4 (KHÓA XII)", &["4-NQ/TW#2016"]),
+        ("Nghị quyết Trung ương 4 (khoá XII)", &["4-NQ/TW#2016"]),
+        (
+            "Nghị quyết Đại hội Đảng toàn quốc lần thứ XII",
+            &["NQDH/XII"],
+        ),
+        ("Nghị quyết Đại hội XII của Đảng", &["NQDH/XII"]),
+        (
+            "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+            &["NQDH/XIII"],
+        ),
+        ("Nghị quyết Đại hội Đảng lần thứ XIII", &["NQDH/XIII"]),
+        (
+            "chỉ tiêu Nghị quyết Đại hội Đảng bộ tỉnh đề ra",
+            &["NQDH@yen-bai"],
+        ),
+        (
+            "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV",
+            &["NQDH/XV@yen-bai"],
+        ),
+        (
+            "Nghị quyết Đại hội Đảng bộ tỉnh Lào Cai lần thứ XVI",
+            &["NQDH/XVI@lao-cai"],
+        ),
+        (
+            "đưa nghị quyết ĐH Đảng bộ tỉnh vào cuộc sống",
+            &["NQDH@yen-bai"],
+        ),
+    ]);
+}
+
+#[test]
+fn lists() {
+    check(&[
+        (
+            "Nghị quyết số 18-NQ/TW và 19-NQ/TW",
+            &["18-NQ/TW#2017", "19-NQ/TW#2017"],
+        ),
+        (
+            "Nghị quyết số 79-NQ/TW và số 80-NQ/TW",
+            &["79-NQ/TW", "80-NQ/TW"],
+        ),
+        (
+            "các Nghị quyết số 18, 19-NQ/TW",
+            &["18-NQ/TW#2017", "19-NQ/TW#2017"],
+        ),
+        ("các Nghị quyết số 33, 34-NQ/TW", &["33-NQ/TW", "34-NQ/TW"]),
+        (
+            "Nghị quyết số 18, 19 của BCH Trung ương",
+            &["18-NQ/TW#2017", "19-NQ/TW#2017"],
+        ),
+        (
+            "Nghị quyết số 45-NQ/TU và Kế hoạch số 90-KH/TU, ngày 1/4/2022 của BTV Tỉnh ủy",
+            &["45-NQ/TU@yen-bai", "90-KH/TU@yen-bai#2022"],
+        ),
+        (
+            "Chỉ thị số 05-CT/TW và 10-CT/TW của Ban Bí thư",
+            &["5-CT/TW#2021", "10-CT/TW#2007"],
+        ),
+        (
+            "Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương",
+            &["18-NQ/TW#2017", "19-NQ/TW#2017"],
+        ),
+        (
+            "Chỉ thị số 10-CT/TW, Quy định số 05-QĐ/TU ngày 07/12/2017",
+            &["10-CT/TW#2007", "5-QĐ/TU@yen-bai#2017"],
+        ),
+        (
+            "Kết luận số 21-KL/TW và Kế hoạch số 90-KH/TU",
+            &["21-KL/TW#2021", "90-KH/TU@yen-bai"],
+        ),
+    ]);
+}
+
+#[test]
+fn abbreviations_wrapping_case_and_tones() {
+    check(&[
+        ("CT 05 của Bộ Chính trị", &["5-CT/TW#2016"]),
+        ("thực hiện NQ21 của Tỉnh ủy", &["21-NQ/TU@yen-bai"]),
+        ("NQ TW4 khóa XII", &["4-NQ/TW#2016"]),
+        ("sau 5 năm thực hiện NQ 22", &["22-NQ@yen-bai"]),
+        ("Nghị quyết số\n22-NQ/TW", &["22-NQ/TW#2008"]),
+        (
+            "Chỉ thị số 26-CT/TU ngày 8/8/2022 của Ban Thường vụ\nTỉnh ủy",
+            &["26-CT/TU@yen-bai#2022"],
+        ),
+        (
+            "Nghị quyết T.Ư 4 (Khóa XI, XII)",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
+        ("nghị quyết trung ương 4 khóa xii", &["NQTW4"]),
+        ("CHỈ THỊ SỐ 05-CT/TW", &["5-CT/TW#2016"]),
+        ("Chỉ\u{a0}thị\u{a0}số\u{a0}05-CT/TW", &["5-CT/TW#2016"]),
+        ("Nghị quyết số 22-NQ/\u{200b}TW", &["22-NQ/TW#2008"]),
+    ]);
+}
+
+#[test]
+fn not_citations() {
+    let rows: &[&str] = &[
+        "các chỉ thị, nghị quyết của Trung ương, Tỉnh ủy về công tác xây dựng Đảng",
+        "thường xuyên giám sát việc thực hiện nghị quyết sau khi được ban hành",
+        "triển khai thực hiện chỉ thị.",
+        "Kế hoạch năm 2021",
+        "xây dựng kế hoạch 5 năm",
+        "đạt 100% kế hoạch đề ra",
+        "kết nạp được 4.013 đảng viên/kế hoạch là 3.000 đảng viên",
+        "Kết luận ngày 25/10/2021",
+        "giai đoạn 2016 - 2020",
+        "chỉ số PAPI của tỉnh xếp thứ 43/63 tỉnh, thành phố",
+        "tăng trưởng 9% năm 2022",
+        "1. Nghị quyết của chi bộ phải cụ thể",
+        "đưa nghị quyết Đại hội Đảng bộ các cấp, nhiệm kỳ 2020-2025 vào cuộc sống",
+        "nghị quyết đại hội đảng bộ các cấp trong tỉnh",
+        "Đề án của Ban Chấp hành Đảng bộ tỉnh về nâng cao năng lực lãnh đạo",
+        "Kế hoạch của Ban Thường vụ Tỉnh ủy “Một số vấn đề về tiếp tục đổi mới”",
+        "Bài 2 - Tập trung xây dựng đội ngũ cán bộ",
+        "phát triển kinh tế - xã hội năm 2022",
+        "các quyết định, chỉ thị, quy định của Đảng",
+        "chương trình, kế hoạch kiểm tra, giám sát",
+        "theo quy định của Ban Bí thư T.Ư",
+        "Luật Đất đai 2013",
+        "phòng, chống dịch COVID-19",
+        "kế hoạch 2021 - 2025",
+        "các tổ chức CT-XH",
+        "quản lý F0 tại nhà",
+        "kế hoạch số lượng đảng viên",
+        "Chỉ thị",
+        "thông báo 2 lần trong năm",
+        "nghị quyết 3 năm qua",
+        "Quyết định 2 người vào vị trí",
+        "tỷ lệ 1/3 số đảng viên",
+        "Thông tư hướng dẫn thi hành",
+        "trong 5-10 năm tới",
+        "Khóa XII",
+        "Hội nghị Trung ương 4 khóa XII đã thảo luận",
+        "từ ngày 12-15/10/2021",
+        "nghị quyết số",
+        "Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI",
+        "Trong 2 ngày (27-28/72020) Đại hội thi đua yêu nước tỉnh Lai Châu lần thứ V",
+        "lượt xem: 424 | lượt tải:9",
+        "Tỉnh ủy chỉ đạo 100% cấp ủy chi, đảng bộ cơ sở",
+        "Điện thoại: 0216/3852 123",
+        "mã số 12-AB/CD thuộc lô hàng",
+        "hơn 9470 đảng viên",
+    ];
+    let mut failures = Vec::new();
+    for text in rows {
+        let got = keys(text, Some(P));
+        if !got.is_empty() {
+            failures.push(format!("{text:?} gave {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_reprinted_documents_number_is_not_a_citation() {
+    let text = "Số: 17/CT-UBND\nLai Châu, ngày 15 tháng 10 năm 2021\nCHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ BẢO VỆ RỪNG\nUBND tỉnh yêu cầu";
+    assert_eq!(keys(text, Some("lai-chau")), Vec::<String>::new());
+}
+
+#[test]
+fn local_documents_without_a_province_stay_unscoped() {
+    assert_eq!(keys("Chỉ thị số 26-CT/TU về giải pháp", None), ["26-CT/TU"]);
+    assert_eq!(
+        keys("Chỉ thị số 26-CT/TU của Tỉnh ủy Yên Bái", None),
+        ["26-CT/TU@yen-bai"]
+    );
+    assert_eq!(keys("Nghị quyết số 22-NQ/TW", None), ["22-NQ/TW#2008"]);
+}
