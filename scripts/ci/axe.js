@@ -35,8 +35,16 @@ async function main() {
         await page.goto('file://' + path.resolve(site, rel));
         if (screens) {
           fs.mkdirSync(screens, { recursive: true });
-          const name = rel.replace(/[\/.]/g, '_') + `-${label}-${scheme}.png`;
-          await page.screenshot({ path: path.join(screens, name), fullPage: true });
+          // The top and the bottom of the page, each at most 1800px tall.
+          const name = rel.replace(/[\/.]/g, '_') + `-${label}-${scheme}`;
+          const h = await page.evaluate(() => document.documentElement.scrollHeight);
+          const tall = Math.min(h, 1800);
+          await page.screenshot({ path: path.join(screens, name + '-top.png'), fullPage: true,
+                                  clip: { x: 0, y: 0, width, height: tall } });
+          if (h > tall) {
+            await page.screenshot({ path: path.join(screens, name + '-end.png'), fullPage: true,
+                                    clip: { x: 0, y: h - tall, width, height: tall } });
+          }
         }
         await page.addScriptTag({ path: axePath });
         const result = await page.evaluate(async () => await window.axe.run(document, {

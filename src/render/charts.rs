@@ -8,11 +8,13 @@ use std::fmt::Write;
 
 use super::body::escape;
 
-/// One bar: its label and its value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One bar: its label and its value, and where its label leads (a page
+/// relative to the one the chart is on), if anywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Bar {
     pub label: String,
     pub value: usize,
+    pub href: Option<String>,
 }
 
 /// Width of every chart's drawing, in SVG units (it scales to the page).
@@ -40,6 +42,8 @@ fn table(out: &mut String, caption: &str, head: (&str, &str), bars: &[Bar]) {
 
 /// A horizontal bar chart: each bar under its label, the value at its end.
 /// `id` must be unique in the page. Empty `bars` give an empty string.
+/// Bars with an `href` are links (so the SVG is a `group`, not an `img`,
+/// and the links stay reachable by keyboard and screen reader).
 pub fn horizontal(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> String {
     if bars.is_empty() {
         return String::new();
@@ -48,15 +52,23 @@ pub fn horizontal(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> St
     let row = 44;
     let height = bars.len() * row + 4;
     let track = WIDTH - 48;
+    let role = if bars.iter().any(|b| b.href.is_some()) {
+        "group"
+    } else {
+        "img"
+    };
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\"><svg id=\"{id}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-t\" focusable=\"false\"><title id=\"{id}-t\">{}</title>",
+        "<figure class=\"chart\"><svg id=\"{id}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"{role}\" aria-labelledby=\"{id}-t\"><title id=\"{id}-t\">{}</title>",
         escape(title)
     );
     for (i, b) in bars.iter().enumerate() {
         let y = i * row;
         let w = (b.value * track).div_ceil(max).max(2);
+        if let Some(href) = &b.href {
+            let _ = write!(out, "<a xlink:href=\"{}\">", escape(href));
+        }
         let _ = write!(
             out,
             "<text class=\"label\" x=\"0\" y=\"{}\">{}</text><rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{w}\" height=\"16\" rx=\"2\"></rect><text class=\"value\" x=\"{}\" y=\"{}\">{}</text>",
@@ -67,6 +79,9 @@ pub fn horizontal(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> St
             y + 35,
             b.value
         );
+        if b.href.is_some() {
+            out.push_str("</a>");
+        }
     }
     out.push_str("</svg>");
     table(&mut out, title, head, bars);
@@ -90,7 +105,7 @@ pub fn columns(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> Strin
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\"><svg id=\"{id}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-t\" focusable=\"false\"><title id=\"{id}-t\">{}</title>",
+        "<figure class=\"chart\"><svg id=\"{id}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-t\"><title id=\"{id}-t\">{}</title>",
         escape(title)
     );
     let _ = write!(
@@ -145,6 +160,7 @@ pub fn per_year(years: impl IntoIterator<Item = i32>) -> Vec<Bar> {
         .map(|y| Bar {
             label: y.to_string(),
             value: counts.get(&y).copied().unwrap_or(0),
+            href: None,
         })
         .collect()
 }
@@ -187,12 +203,14 @@ mod tests {
             &[Bar {
                 label: "A & B".into(),
                 value: 3,
+                href: Some("directives/a.html".into()),
             }],
         );
         assert!(svg.contains("A &amp; B"));
         assert!(!svg.contains("<nhất>"));
         assert!(svg.contains("<table class=\"vh\">"));
-        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("role=\"group\""));
+        assert!(svg.contains("<a xlink:href=\"directives/a.html\">"));
         assert_eq!(horizontal("c", "t", ("a", "b"), &[]), "");
     }
 }

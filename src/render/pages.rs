@@ -235,12 +235,14 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    fn most_cited_chart(&self, id: &str, ranked: &[(&Directive, usize)]) -> String {
+    /// `root` leads from the chart's page to the site root.
+    fn most_cited_chart(&self, id: &str, root: &str, ranked: &[(&Directive, usize)]) -> String {
         let bars: Vec<Bar> = ranked
             .iter()
             .map(|(d, n)| Bar {
                 label: short_name(d),
                 value: *n,
+                href: Some(format!("{root}directives/{}.html", d.slug)),
             })
             .collect();
         charts::horizontal(
@@ -279,7 +281,7 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert(
             "chart_most_cited",
-            &self.most_cited_chart("chart-top", &ranked),
+            &self.most_cited_chart("chart-top", "", &ranked),
         );
         ctx.insert(
             "chart_years",
@@ -781,7 +783,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(d, n)| (&a.directives[d], n))
             .collect();
-        let chart = self.most_cited_chart("chart-top", &ranked);
+        let chart = self.most_cited_chart("chart-top", "../", &ranked);
         let top: Vec<Counted> = ranked
             .iter()
             .map(|(d, n)| Counted {
