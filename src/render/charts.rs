@@ -42,25 +42,26 @@ fn table(out: &mut String, caption: &str, head: (&str, &str), bars: &[Bar]) {
 
 /// A horizontal bar chart: each bar under its label, the value at its end.
 /// `id` must be unique in the page. Empty `bars` give an empty string.
-/// Bars with an `href` are links (so the SVG is a `group`, not an `img`,
-/// and the links stay reachable by keyboard and screen reader).
+/// Bars with an `href` are links (so the SVG is not a `role="img"`, which
+/// would hide them from screen readers).
 pub fn horizontal(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> String {
     if bars.is_empty() {
         return String::new();
     }
     let max = bars.iter().map(|b| b.value).max().unwrap_or(1).max(1);
-    let row = 44;
+    let row = 50;
     let height = bars.len() * row + 4;
     let track = WIDTH - 48;
+    // An SVG's own role (graphics-document) keeps its links reachable.
     let role = if bars.iter().any(|b| b.href.is_some()) {
-        "group"
+        ""
     } else {
-        "img"
+        " role=\"img\""
     };
     let mut out = String::new();
     let _ = write!(
         out,
-        "<figure class=\"chart\"><svg id=\"{id}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"{role}\" aria-labelledby=\"{id}-t\"><title id=\"{id}-t\">{}</title>",
+        "<figure class=\"chart\"><svg id=\"{id}\" viewBox=\"0 0 {WIDTH} {height}\"{role} aria-labelledby=\"{id}-t\"><title id=\"{id}-t\">{}</title>",
         escape(title)
     );
     for (i, b) in bars.iter().enumerate() {
@@ -72,11 +73,11 @@ pub fn horizontal(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> St
         let _ = write!(
             out,
             "<text class=\"label\" x=\"0\" y=\"{}\">{}</text><rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{w}\" height=\"16\" rx=\"2\"></rect><text class=\"value\" x=\"{}\" y=\"{}\">{}</text>",
-            y + 16,
-            escape(&clip(&b.label, 52)),
-            y + 22,
+            y + 18,
+            escape(&clip(&b.label, 46)),
+            y + 25,
             w + 6,
-            y + 35,
+            y + 39,
             b.value
         );
         if b.href.is_some() {
@@ -96,12 +97,12 @@ pub fn columns(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> Strin
         return String::new();
     }
     let max = bars.iter().map(|b| b.value).max().unwrap_or(1).max(1);
-    let (top, plot, bottom) = (22, 140, 26);
+    let (top, plot, bottom) = (24, 140, 28);
     let height = top + plot + bottom;
     let slot = WIDTH / bars.len().max(1);
     let bar_w = (slot * 7 / 10).max(2);
-    // A year label is about 38 units wide; show every `step`-th one.
-    let step = 40usize.div_ceil(slot.max(1)).max(1);
+    // A year label is about 42 units wide; show every `step`-th one.
+    let step = 46usize.div_ceil(slot.max(1)).max(1);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -135,7 +136,7 @@ pub fn columns(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> Strin
             let _ = write!(
                 out,
                 "<text class=\"label\" x=\"{cx}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                top + plot + 19,
+                top + plot + 21,
                 escape(&b.label)
             );
         }
@@ -209,7 +210,7 @@ mod tests {
         assert!(svg.contains("A &amp; B"));
         assert!(!svg.contains("<nhất>"));
         assert!(svg.contains("<table class=\"vh\">"));
-        assert!(svg.contains("role=\"group\""));
+        assert!(!svg.contains("role=\"img\""));
         assert!(svg.contains("<a xlink:href=\"directives/a.html\">"));
         assert_eq!(horizontal("c", "t", ("a", "b"), &[]), "");
     }

@@ -677,13 +677,20 @@ impl<'a> Renderer<'a> {
         let cited_in: Vec<CitedIn> = groups.into_iter().map(|(_, g)| g).collect();
 
         let related = |rels: Option<&Vec<&'a Relation>>, other: fn(&'a Relation) -> &'a str| {
-            rels.map(|v| {
-                v.iter()
-                    .filter_map(|r| a.directive(other(r)))
-                    .map(directive_card)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+            // In the archive's order (kind, then number), as indexes list them.
+            let mut found: Vec<usize> = rels
+                .map(|v| {
+                    v.iter()
+                        .filter_map(|r| a.by_key.get(other(r)).copied())
+                        .collect()
+                })
+                .unwrap_or_default();
+            found.sort_unstable();
+            found.dedup();
+            found
+                .into_iter()
+                .map(|i| directive_card(&a.directives[i]))
+                .collect::<Vec<_>>()
         };
         let implements = related(self.implements.get(d.key.as_str()), |r| &r.to);
         let implemented_by = related(self.implemented_by.get(d.key.as_str()), |r| &r.from);
