@@ -62,6 +62,19 @@ async function main() {
       await context.close();
     }
   }
+  if (screens) {
+    // How print looks (the print stylesheet), at A4-ish width.
+    const context = await browser.newContext({ viewport: { width: 800, height: 1100 } });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    for (const rel of pages) {
+      await page.goto('file://' + path.resolve(site, rel));
+      const name = rel.replace(/[\/.]/g, '_') + '-print.png';
+      await page.screenshot({ path: path.join(screens, name), fullPage: true,
+                              clip: { x: 0, y: 0, width: 800, height: 1600 } });
+    }
+    await context.close();
+  }
   await browser.close();
   console.log(failures ? `axe: ${failures} serious or critical violations` : 'axe: no serious or critical violations');
   process.exit(failures ? 1 : 0);

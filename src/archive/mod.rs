@@ -76,7 +76,8 @@ pub struct Archive {
     pub co_cited: BTreeMap<String, Vec<CoCitation>>,
     /// Entry indices, newest first, undated last (ties by slug).
     pub by_date: Vec<usize>,
-    /// Directive indices, most cited (by articles) first (ties by key).
+    /// Directive indices, most cited (by articles) first (ties in the order
+    /// of `directives`: kind, then number).
     pub most_cited: Vec<usize>,
     /// Every province with articles or scoped directives, in Vietnamese
     /// alphabetical order.
@@ -326,8 +327,8 @@ fn split_code(base: &str) -> (Option<String>, Option<String>) {
     }
     let rest = &base[digits.len()..];
     let code = rest.rsplit('/').next().filter(|_| rest.starts_with('/'));
-    let code = if rest.starts_with('-') {
-        Some(rest[1..].to_string())
+    let code = if let Some(after) = rest.strip_prefix('-') {
+        Some(after.to_string())
     } else {
         code.map(str::to_string)
     };

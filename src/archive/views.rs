@@ -37,14 +37,15 @@ pub fn articles_by_date(entries: &[Entry]) -> Vec<usize> {
     order
 }
 
-/// Directive indices, most cited (by articles) first; ties by key.
+/// Directive indices, most cited (by articles) first; ties in the
+/// archive's order (kind, then number).
 pub fn most_cited(directives: &[Directive]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..directives.len()).collect();
     order.sort_by(|&a, &b| {
         directives[b]
             .article_count
             .cmp(&directives[a].article_count)
-            .then_with(|| directives[a].key.cmp(&directives[b].key))
+            .then(a.cmp(&b))
     });
     order
 }

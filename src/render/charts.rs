@@ -74,7 +74,7 @@ pub fn horizontal(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> St
             out,
             "<text class=\"label\" x=\"0\" y=\"{}\">{}</text><rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{w}\" height=\"16\" rx=\"2\"></rect><text class=\"value\" x=\"{}\" y=\"{}\">{}</text>",
             y + 18,
-            escape(&clip(&b.label, 46)),
+            escape(&clip(&b.label, 40)),
             y + 25,
             w + 6,
             y + 39,

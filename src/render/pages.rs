@@ -56,6 +56,7 @@ struct DirectiveCard<'a> {
     short: String,
     kind: &'a str,
     title: Option<&'a str>,
+    issuer: Option<&'a str>,
     scope: &'a str,
     date: Option<String>,
     articles: usize,
@@ -115,6 +116,7 @@ fn directive_card(d: &Directive) -> DirectiveCard<'_> {
         short: short_name(d),
         kind: &d.kind,
         title: d.title.as_deref(),
+        issuer: d.issuer.as_deref(),
         scope: &d.scope,
         date: d.date.as_ref().map(vi_date),
         articles: d.article_count,
@@ -131,6 +133,8 @@ pub struct Renderer<'a> {
     /// Relations by the key of their `from` and of their `to`.
     implements: HashMap<&'a str, Vec<&'a Relation>>,
     implemented_by: HashMap<&'a str, Vec<&'a Relation>>,
+    /// Each entry's position in `archive.by_date`.
+    date_rank: Vec<usize>,
 }
 
 impl<'a> Renderer<'a> {
@@ -145,6 +149,12 @@ impl<'a> Renderer<'a> {
         for r in &archive.relations {
             implements.entry(r.from.as_str()).or_default().push(r);
             implemented_by.entry(r.to.as_str()).or_default().push(r);
+        }
+        let mut date_rank = vec![0; archive.entries.len()];
+        for (rank, &i) in archive.by_date.iter().enumerate() {
+            if let Some(r) = date_rank.get_mut(i) {
+                *r = rank;
+            }
         }
         Renderer {
             archive,
@@ -161,6 +171,7 @@ impl<'a> Renderer<'a> {
             },
             implements,
             implemented_by,
+            date_rank,
         }
     }
 
@@ -592,7 +603,7 @@ impl<'a> Renderer<'a> {
         // Neighbours by date, among dated articles (a.by_date is newest first).
         let (mut newer, mut older) = (None, None);
         if e.article.date.is_some() {
-            if let Some(pos) = a.by_date.iter().position(|&x| x == i) {
+            if let Some(&pos) = self.date_rank.get(i) {
                 newer = pos
                     .checked_sub(1)
                     .map(|p| &a.entries[a.by_date[p]])
@@ -739,7 +750,7 @@ impl<'a> Renderer<'a> {
                 Self::here(&short_name(d)),
             ];
             let mut ctx = self.context("../", crumbs);
-            ctx.insert("directive", d);
+            ctx.insert("directive", &directive_card(d));
             ctx.insert("date", &d.date.as_ref().map(vi_date));
             ctx.insert("scope_href", &scope_href);
             ctx.insert("citation_count", &citation_count);
@@ -781,10 +792,7 @@ impl<'a> Renderer<'a> {
             }
         }
         let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|x, y| {
-            y.1.cmp(&x.1)
-                .then_with(|| a.directives[x.0].key.cmp(&a.directives[y.0].key))
-        });
+        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         ranked.truncate(10);
         let ranked: Vec<(&Directive, usize)> = ranked
             .into_iter()
