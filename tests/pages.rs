@@ -493,3 +493,32 @@ fn no_page_is_the_whole_archive() {
     assert!(b.page("articles.html").matches("href=\"articles/").count() <= 200);
     check_links(&b.out);
 }
+
+#[test]
+fn a_province_with_many_directives_links_to_the_rest() {
+    // 250 local plans: the province page shows 200 and links to where its
+    // group starts in the (paginated) issuer-level index.
+    let arts: Vec<(String, String)> = (1..=250)
+        .map(|i| {
+            (
+                format!("a{i:03}.md"),
+                md(
+                    &format!("Bài số {i}"),
+                    None,
+                    Some("Bắc Kạn"),
+                    &format!("Ban hành Kế hoạch số {i}-KH/TU về công tác cán bộ."),
+                ),
+            )
+        })
+        .collect();
+    let dir = content(&arts);
+    let b = build_with(PLAIN_CONFIG, dir.path());
+    let page = b.page("provinces/bac-kan.html");
+    let own = page.split("id=\"own-h\"").nth(1).unwrap();
+    let own = own.split("</section>").next().unwrap();
+    assert_eq!(own.matches("<li>").count(), 200);
+    assert!(own.contains("href=\"../directives-by-level.html#tinh-bac-kan\""));
+    assert!(b.out.join("provinces/bac-kan--2.html").is_file());
+    assert!(b.out.join("directives-by-level--2.html").is_file());
+    check_links(&b.out);
+}

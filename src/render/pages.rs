@@ -223,7 +223,8 @@ impl<'a> Renderer<'a> {
     /// Every page, in a fixed order.
     pub fn all(&self) -> Result<Vec<Page>, RenderError> {
         let mut pages = vec![self.home()?, self.not_found()?];
-        pages.extend(self.indexes()?);
+        let (index_pages, level_starts) = self.indexes()?;
+        pages.extend(index_pages);
         let articles: Result<Vec<Page>, RenderError> = (0..self.archive.entries.len())
             .into_par_iter()
             .map(|i| self.article(i))
@@ -240,7 +241,7 @@ impl<'a> Renderer<'a> {
             .archive
             .provinces
             .par_iter()
-            .map(|p| self.province(p))
+            .map(|p| self.province(p, &level_starts))
             .collect();
         pages.extend(provinces?.into_iter().flatten());
         Ok(pages)
@@ -347,7 +348,27 @@ impl<'a> Renderer<'a> {
         item_kind: &str,
         groups: Vec<Group<T>>,
     ) -> Result<Vec<Page>, RenderError> {
-        let (pages, _) = paging::paginate(groups, PER_PAGE);
+        Ok(self
+            .index_with_starts(base, title_key, family, item_kind, groups)?
+            .0)
+    }
+
+    /// [`Self::index`], also giving the file where each group (by id) starts.
+    fn index_with_starts<T: Serialize>(
+        &self,
+        base: &str,
+        title_key: &'a str,
+        family: &str,
+        item_kind: &str,
+        groups: Vec<Group<T>>,
+    ) -> Result<(Vec<Page>, HashMap<String, String>), RenderError> {
+        let ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
+        let (pages, starts) = paging::paginate(groups, PER_PAGE);
+        let starts = ids
+            .into_iter()
+            .zip(starts)
+            .map(|(id, n)| (id, paging::file_name(base, n)))
+            .collect();
         let total = pages.len();
         let title = self.s(title_key);
         let mut out = Vec::new();
@@ -363,10 +384,12 @@ impl<'a> Renderer<'a> {
             ctx.insert("pager", &Pager::new(base, n, total));
             out.push(self.render("list.html", paging::file_name(base, n), &ctx)?);
         }
-        Ok(out)
+        Ok((out, starts))
     }
 
-    fn indexes(&self) -> Result<Vec<Page>, RenderError> {
+    /// Every index page, and the file of the issuer-level index where each
+    /// province's directives start (for the province pages).
+    fn indexes(&self) -> Result<(Vec<Page>, HashMap<String, String>), RenderError> {
         let a = self.archive;
         let unknown = self.s("unknown");
         let mut pages = Vec::new();
@@ -419,13 +442,14 @@ impl<'a> Renderer<'a> {
             }
         }
         by_level.retain(|g| !g.items.is_empty());
-        pages.extend(self.index(
+        let (level_pages, level_starts) = self.index_with_starts(
             "directives-by-level",
             "directives_by_level",
             "directives",
             "directive",
             by_level,
-        )?);
+        )?;
+        pages.extend(level_pages);
 
         // By year of issue, newest first, unknown last.
         let mut years: Vec<(Option<i32>, usize)> = a
@@ -574,7 +598,7 @@ impl<'a> Renderer<'a> {
             "article",
             by_source,
         )?);
-        Ok(pages)
+        Ok((pages, level_starts))
     }
 
     fn article(&self, i: usize) -> Result<Page, RenderError> {
@@ -773,7 +797,12 @@ impl<'a> Renderer<'a> {
         Ok(out)
     }
 
-    fn province(&self, p: &'a ProvinceView) -> Result<Vec<Page>, RenderError> {
+    /// `level_starts`: where each group of the issuer-level index starts.
+    fn province(
+        &self,
+        p: &'a ProvinceView,
+        level_starts: &HashMap<String, String>,
+    ) -> Result<Vec<Page>, RenderError> {
         let a = self.archive;
         // The directives its articles cite most.
         let mut counts: HashMap<usize, usize> = HashMap::new();
@@ -838,7 +867,11 @@ impl<'a> Renderer<'a> {
                 ctx.insert("chart", &chart);
                 ctx.insert("top", &top);
                 ctx.insert("own", &own);
-                ctx.insert("own_more", &(p.directives.len() > own.len()));
+                let id = format!("tinh-{}", p.slug);
+                let more = (p.directives.len() > own.len())
+                    .then(|| level_starts.get(&id).map(|f| format!("../{f}#{id}")))
+                    .flatten();
+                ctx.insert("own_more", &more);
             }
             out.push(self.render(
                 "province.html",
