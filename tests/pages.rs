@@ -291,6 +291,8 @@ fn seeds_relations_from_the_text() {
     let page = b.page("directives/18-kl-tw.html");
     assert!(page.contains("href=\"../directives/81-kh-tu-bac-kan.html\""));
     assert!(page.contains("href=\"../directives/10-ct-tw.html\""));
+    // The quote is the clause after `;`, marked as cut.
+    assert!(page.contains("<blockquote>…ban hành Kế hoạch số 81-KH/TU"));
 }
 
 #[test]

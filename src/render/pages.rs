@@ -65,6 +65,9 @@ struct DirectiveCard<'a> {
 /// One sentence of an article that cites a directive.
 #[derive(Serialize)]
 struct Quote<'a> {
+    /// True when the quote starts after a `;` (a clause, not a sentence):
+    /// templates mark the cut with `…`.
+    clause: bool,
     before: &'a str,
     mention: &'a str,
     after: &'a str,
@@ -676,8 +679,16 @@ impl<'a> Renderer<'a> {
             let Some(c) = e.citations.get(r.citation) else {
                 continue;
             };
-            let (before, mention, after) = sentence(&e.article.text, c);
+            let text = &e.article.text;
+            let (before, mention, after) = sentence(text, c);
+            // Where `before` starts in the text (it is a slice of it).
+            let start = (before.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let clause = text
+                .get(..start)
+                .and_then(|head| head.trim_end().chars().last())
+                == Some(';');
             let quote = Quote {
+                clause,
                 before,
                 mention,
                 after,
