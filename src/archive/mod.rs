@@ -1,6 +1,9 @@
 //! Stage 5, the archive graph: articles ↔ directives, built once; every
 //! page, the search index and the data files read from it.
 
+pub mod relations;
+pub mod views;
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -11,6 +14,9 @@ use crate::gazetteer::Gazetteer;
 use crate::refs::registry::{Registry, RegistryEntry};
 use crate::refs::Citation;
 use crate::vi;
+
+pub use relations::{CoCitation, Relation, RelationKind};
+pub use views::ProvinceView;
 
 /// An article with its slug and citations.
 #[derive(Debug, Clone)]
@@ -43,6 +49,8 @@ pub struct Directive {
     pub title: Option<String>,
     /// `Trung ương`, or the province's name.
     pub scope: String,
+    /// The province's slug for a local directive (`...@bac-kan`), else none.
+    pub scope_slug: Option<String>,
     /// How a reader would say it: `Chỉ thị số 26-CT/TU của ...`.
     pub name: String,
     pub citing: Vec<CiteRef>,
@@ -60,6 +68,34 @@ pub struct Archive {
     /// Sorted by kind, then number, then key.
     pub directives: Vec<Directive>,
     pub by_key: HashMap<String, usize>,
+    /// "A implements B", read from the text (see [`relations`]), sorted by
+    /// (from, to) keys; one per pair, with the citations that say so.
+    pub relations: Vec<Relation>,
+    /// For each directive key, the directives cited in the same articles,
+    /// most often first. Keys with no co-cited directive are absent.
+    pub co_cited: BTreeMap<String, Vec<CoCitation>>,
+    /// Entry indices, newest first, undated last (ties by slug).
+    pub by_date: Vec<usize>,
+    /// Directive indices, most cited (by articles) first (ties in the order
+    /// of `directives`: kind, then number).
+    pub most_cited: Vec<usize>,
+    /// Every province with articles or scoped directives, in Vietnamese
+    /// alphabetical order.
+    pub provinces: Vec<ProvinceView>,
+}
+
+impl Directive {
+    /// The year of issue: from the date, else from the key's `#YYYY`.
+    pub fn year(&self) -> Option<i32> {
+        use chrono::Datelike;
+        self.date.map(|d| d.year()).or_else(|| {
+            self.key
+                .split('#')
+                .nth(1)
+                .and_then(|y| y.get(..4))
+                .and_then(|y| y.parse().ok())
+        })
+    }
 }
 
 impl Archive {
@@ -109,15 +145,30 @@ impl Archive {
             .enumerate()
             .map(|(i, d)| (d.key.clone(), i))
             .collect();
+        let relations = relations::implementing(&entries);
+        let co_cited = relations::co_citations(&entries);
+        let by_date = views::articles_by_date(&entries);
+        let most_cited = views::most_cited(&directives);
+        let provinces = views::provinces(&entries, &directives, &by_date, &most_cited);
         Archive {
             entries,
             directives,
             by_key,
+            relations,
+            co_cited,
+            by_date,
+            most_cited,
+            provinces,
         }
     }
 
     pub fn directive(&self, key: &str) -> Option<&Directive> {
         self.by_key.get(key).map(|&i| &self.directives[i])
+    }
+
+    /// The province view of `slug`, if the archive has one.
+    pub fn province(&self, slug: &str) -> Option<&ProvinceView> {
+        self.provinces.iter().find(|p| p.slug == slug)
     }
 
     pub fn citation_count(&self) -> usize {
@@ -260,6 +311,7 @@ fn describe(key: &str, citing: Vec<CiteRef>, entries: &[Entry], registry: &Regis
         date,
         title,
         scope,
+        scope_slug: scope_slug.map(str::to_string),
         name,
         article_count: article_ids.len(),
         citing,
@@ -275,8 +327,8 @@ fn split_code(base: &str) -> (Option<String>, Option<String>) {
     }
     let rest = &base[digits.len()..];
     let code = rest.rsplit('/').next().filter(|_| rest.starts_with('/'));
-    let code = if rest.starts_with('-') {
-        Some(rest[1..].to_string())
+    let code = if let Some(after) = rest.strip_prefix('-') {
+        Some(after.to_string())
     } else {
         code.map(str::to_string)
     };

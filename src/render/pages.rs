@@ -1,0 +1,902 @@
+//! Each kind of page: what it shows, as a plain context for its template.
+//!
+//! No context holds the whole archive: home and indexes get what they show,
+//! long lists are cut into pages ([`paging`]).
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::charts::{self, Bar};
+use super::paging::{self, Group, GroupPage, Pager, PER_PAGE};
+use super::{body, error_chain, sentence, vi_date, Page, RenderError};
+use crate::archive::{Archive, Directive, Entry, ProvinceView, Relation};
+use crate::config::SiteConfig;
+use crate::vi;
+
+/// What every page's context holds.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: &'a str,
+    article_count: usize,
+    directive_count: usize,
+    citation_count: usize,
+    province_count: usize,
+}
+
+/// One step of the breadcrumbs; the last one (the page itself) has no href.
+#[derive(Serialize)]
+struct Crumb {
+    label: String,
+    href: Option<String>,
+}
+
+/// An article as lists show it.
+#[derive(Serialize)]
+struct ArticleCard<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    province: Option<&'a str>,
+    province_slug: Option<&'a str>,
+    source: Option<&'a str>,
+    citations: usize,
+}
+
+/// A directive as lists show it.
+#[derive(Serialize)]
+struct DirectiveCard<'a> {
+    slug: &'a str,
+    key: &'a str,
+    name: &'a str,
+    /// The name without its issuer, for charts and tight lists.
+    short: String,
+    kind: &'a str,
+    title: Option<&'a str>,
+    issuer: Option<&'a str>,
+    scope: &'a str,
+    date: Option<String>,
+    articles: usize,
+}
+
+/// One sentence of an article that cites a directive.
+#[derive(Serialize)]
+struct Quote<'a> {
+    /// True when the quote starts after a `;` (a clause, not a sentence):
+    /// templates mark the cut with `…`.
+    clause: bool,
+    before: &'a str,
+    mention: &'a str,
+    after: &'a str,
+    /// The citation's `id` in the article page.
+    anchor: String,
+}
+
+/// One citing article on a directive's page, with its sentences.
+#[derive(Serialize)]
+struct CitedIn<'a> {
+    article: ArticleCard<'a>,
+    quotes: Vec<Quote<'a>>,
+}
+
+/// A directive with a count (co-citations, a province's citations).
+#[derive(Serialize)]
+struct Counted<'a> {
+    directive: DirectiveCard<'a>,
+    count: usize,
+}
+
+fn card(e: &Entry) -> ArticleCard<'_> {
+    ArticleCard {
+        slug: &e.slug,
+        title: &e.article.title,
+        date: e.article.date.as_ref().map(vi_date),
+        province: e.article.province.as_ref().map(|p| p.name.as_str()),
+        province_slug: e.article.province.as_ref().map(|p| p.slug.as_str()),
+        source: e.article.source.as_deref(),
+        citations: e.citations.len(),
+    }
+}
+
+/// `Chỉ thị số 26-CT/TU của Ban ...` → `Chỉ thị số 26-CT/TU (Hòa Bình)`.
+fn short_name(d: &Directive) -> String {
+    let base = d.name.split(" của ").next().unwrap_or(&d.name);
+    if d.scope_slug.is_some() && !base.contains(&d.scope) {
+        format!("{base} ({})", d.scope)
+    } else {
+        base.to_string()
+    }
+}
+
+fn directive_card(d: &Directive) -> DirectiveCard<'_> {
+    DirectiveCard {
+        slug: &d.slug,
+        key: &d.key,
+        name: &d.name,
+        short: short_name(d),
+        kind: &d.kind,
+        title: d.title.as_deref(),
+        issuer: d.issuer.as_deref(),
+        scope: &d.scope,
+        date: d.date.as_ref().map(vi_date),
+        articles: d.article_count,
+    }
+}
+
+/// Renders the pages of one archive.
+pub struct Renderer<'a> {
+    archive: &'a Archive,
+    config: &'a SiteConfig,
+    tera: &'a Tera,
+    strings: &'a toml::Table,
+    site: SiteInfo<'a>,
+    /// Relations by the key of their `from` and of their `to`.
+    implements: HashMap<&'a str, Vec<&'a Relation>>,
+    implemented_by: HashMap<&'a str, Vec<&'a Relation>>,
+    /// Each entry's position in `archive.by_date`.
+    date_rank: Vec<usize>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        archive: &'a Archive,
+        config: &'a SiteConfig,
+        tera: &'a Tera,
+        strings: &'a toml::Table,
+    ) -> Renderer<'a> {
+        let mut implements: HashMap<&str, Vec<&Relation>> = HashMap::new();
+        let mut implemented_by: HashMap<&str, Vec<&Relation>> = HashMap::new();
+        for r in &archive.relations {
+            implements.entry(r.from.as_str()).or_default().push(r);
+            implemented_by.entry(r.to.as_str()).or_default().push(r);
+        }
+        let mut date_rank = vec![0; archive.entries.len()];
+        for (rank, &i) in archive.by_date.iter().enumerate() {
+            if let Some(r) = date_rank.get_mut(i) {
+                *r = rank;
+            }
+        }
+        Renderer {
+            archive,
+            config,
+            tera,
+            strings,
+            site: SiteInfo {
+                title: &config.title,
+                description: &config.description,
+                article_count: archive.entries.len(),
+                directive_count: archive.directives.len(),
+                citation_count: archive.citation_count(),
+                province_count: archive.provinces.len(),
+            },
+            implements,
+            implemented_by,
+            date_rank,
+        }
+    }
+
+    /// An interface word (from strings.toml), or its name if missing.
+    fn s(&self, key: &'a str) -> &'a str {
+        self.strings
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+    }
+
+    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site);
+        ctx.insert("t", self.strings);
+        ctx.insert("root", root);
+        ctx.insert("crumbs", &crumbs);
+        ctx
+    }
+
+    fn crumb(&self, key: &'a str, href: &str) -> Crumb {
+        Crumb {
+            label: self.s(key).to_string(),
+            href: Some(href.to_string()),
+        }
+    }
+
+    fn here(label: &str) -> Crumb {
+        Crumb {
+            label: label.to_string(),
+            href: None,
+        }
+    }
+
+    fn render(&self, template: &str, path: String, ctx: &Context) -> Result<Page, RenderError> {
+        self.tera
+            .render(template, ctx)
+            .map(|html| Page {
+                path: path.clone(),
+                bytes: html.into_bytes(),
+            })
+            .map_err(|e| RenderError::Page {
+                page: path,
+                template: template.to_string(),
+                message: error_chain(&e),
+            })
+    }
+
+    /// Every page, in a fixed order.
+    pub fn all(&self) -> Result<Vec<Page>, RenderError> {
+        let mut pages = vec![self.home()?, self.not_found()?];
+        let (index_pages, level_starts) = self.indexes()?;
+        pages.extend(index_pages);
+        let articles: Result<Vec<Page>, RenderError> = (0..self.archive.entries.len())
+            .into_par_iter()
+            .map(|i| self.article(i))
+            .collect();
+        pages.extend(articles?);
+        let directives: Result<Vec<Vec<Page>>, RenderError> = self
+            .archive
+            .directives
+            .par_iter()
+            .map(|d| self.directive(d))
+            .collect();
+        pages.extend(directives?.into_iter().flatten());
+        let provinces: Result<Vec<Vec<Page>>, RenderError> = self
+            .archive
+            .provinces
+            .par_iter()
+            .map(|p| self.province(p, &level_starts))
+            .collect();
+        pages.extend(provinces?.into_iter().flatten());
+        let crumbs = vec![self.crumb("home", "index.html"), Self::here(self.s("data"))];
+        pages.extend(super::data::pages(
+            self.archive,
+            self.config,
+            self.tera,
+            &self.context("", crumbs),
+        )?);
+        Ok(pages)
+    }
+
+    /// `root` leads from the chart's page to the site root.
+    fn most_cited_chart(&self, id: &str, root: &str, ranked: &[(&Directive, usize)]) -> String {
+        let bars: Vec<Bar> = ranked
+            .iter()
+            .map(|(d, n)| Bar {
+                label: short_name(d),
+                value: *n,
+                href: Some(format!("{root}directives/{}.html", d.slug)),
+            })
+            .collect();
+        charts::horizontal(
+            id,
+            self.s("chart_most_cited"),
+            (self.s("directive"), self.s("chart_articles")),
+            &bars,
+        )
+    }
+
+    fn home(&self) -> Result<Page, RenderError> {
+        let a = self.archive;
+        let top: Vec<&Directive> = a
+            .most_cited
+            .iter()
+            .take(10)
+            .map(|&i| &a.directives[i])
+            .collect();
+        let ranked: Vec<(&Directive, usize)> = top.iter().map(|d| (*d, d.article_count)).collect();
+        let years = charts::per_year(a.entries.iter().filter_map(|e| {
+            use chrono::Datelike;
+            e.article.date.map(|d| d.year())
+        }));
+        let mut ctx = self.context("", Vec::new());
+        ctx.insert(
+            "latest",
+            &a.by_date
+                .iter()
+                .take(10)
+                .map(|&i| card(&a.entries[i]))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "most_cited",
+            &top.iter().map(|d| directive_card(d)).collect::<Vec<_>>(),
+        );
+        ctx.insert(
+            "chart_most_cited",
+            &self.most_cited_chart("chart-top", "", &ranked),
+        );
+        ctx.insert(
+            "chart_years",
+            &charts::columns(
+                "chart-years",
+                self.s("chart_articles_per_year"),
+                (self.s("year"), self.s("chart_articles")),
+                &years,
+            ),
+        );
+        #[derive(Serialize)]
+        struct ProvinceItem<'b> {
+            slug: &'b str,
+            name: &'b str,
+            articles: usize,
+            directives: usize,
+        }
+        ctx.insert(
+            "provinces",
+            &a.provinces
+                .iter()
+                .map(|p| ProvinceItem {
+                    slug: &p.slug,
+                    name: &p.name,
+                    articles: p.articles.len(),
+                    directives: p.directives.len(),
+                })
+                .collect::<Vec<_>>(),
+        );
+        self.render("index.html", "index.html".into(), &ctx)
+    }
+
+    fn not_found(&self) -> Result<Page, RenderError> {
+        // GitHub Pages serves it at any depth, so links use base_url when set.
+        let root = self
+            .config
+            .base_url()
+            .map(|u| format!("{u}/"))
+            .unwrap_or_default();
+        let mut ctx = self.context(&root, Vec::new());
+        ctx.insert("is_404", &true);
+        self.render("404.html", "404.html".into(), &ctx)
+    }
+
+    /// One grouped, paginated index (`list.html`). `family` names the set
+    /// of sibling indexes shown as tabs (`directives` or `articles`).
+    fn index<T: Serialize>(
+        &self,
+        base: &str,
+        title_key: &'a str,
+        family: &str,
+        item_kind: &str,
+        groups: Vec<Group<T>>,
+    ) -> Result<Vec<Page>, RenderError> {
+        Ok(self
+            .index_with_starts(base, title_key, family, item_kind, groups)?
+            .0)
+    }
+
+    /// [`Self::index`], also giving the file where each group (by id) starts.
+    fn index_with_starts<T: Serialize>(
+        &self,
+        base: &str,
+        title_key: &'a str,
+        family: &str,
+        item_kind: &str,
+        groups: Vec<Group<T>>,
+    ) -> Result<(Vec<Page>, HashMap<String, String>), RenderError> {
+        let ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
+        let (pages, starts) = paging::paginate(groups, PER_PAGE);
+        let starts = ids
+            .into_iter()
+            .zip(starts)
+            .map(|(id, n)| (id, paging::file_name(base, n)))
+            .collect();
+        let total = pages.len();
+        let title = self.s(title_key);
+        let mut out = Vec::new();
+        for (n, groups) in pages.into_iter().enumerate() {
+            let n = n + 1;
+            let crumbs = vec![self.crumb("home", "index.html"), Self::here(title)];
+            let mut ctx = self.context("", crumbs);
+            ctx.insert("title", title);
+            ctx.insert("page_base", base);
+            ctx.insert("family", family);
+            ctx.insert("item_kind", item_kind);
+            ctx.insert("groups", &groups);
+            ctx.insert("pager", &Pager::new(base, n, total));
+            out.push(self.render("list.html", paging::file_name(base, n), &ctx)?);
+        }
+        Ok((out, starts))
+    }
+
+    /// Every index page, and the file of the issuer-level index where each
+    /// province's directives start (for the province pages).
+    fn indexes(&self) -> Result<(Vec<Page>, HashMap<String, String>), RenderError> {
+        let a = self.archive;
+        let unknown = self.s("unknown");
+        let mut pages = Vec::new();
+
+        // Directives by kind (the archive keeps them sorted by kind).
+        let mut by_kind: Vec<Group<DirectiveCard>> = Vec::new();
+        for d in &a.directives {
+            match by_kind.last_mut() {
+                Some(g) if g.label == d.kind => g.items.push(directive_card(d)),
+                _ => by_kind.push(Group::new(
+                    d.kind.clone(),
+                    format!("loai-{}", vi::slugify(&d.kind)),
+                    vec![directive_card(d)],
+                )),
+            }
+        }
+        pages.extend(self.index(
+            "directives",
+            "all_directives",
+            "directives",
+            "directive",
+            by_kind,
+        )?);
+
+        // By issuer level: Central first, then each province.
+        let mut central = Vec::new();
+        for &i in &a.most_cited {
+            let d = &a.directives[i];
+            if d.scope_slug.is_none() {
+                central.push(directive_card(d));
+            }
+        }
+        let mut by_level = vec![Group::new(
+            self.s("central").to_string(),
+            "trung-uong".to_string(),
+            central,
+        )];
+        for p in &a.provinces {
+            if !p.directives.is_empty() {
+                by_level.push(Group {
+                    label: p.name.clone(),
+                    id: format!("tinh-{}", p.slug),
+                    link: Some(format!("provinces/{}.html", p.slug)),
+                    items: p
+                        .directives
+                        .iter()
+                        .map(|&i| directive_card(&a.directives[i]))
+                        .collect(),
+                });
+            }
+        }
+        by_level.retain(|g| !g.items.is_empty());
+        let (level_pages, level_starts) = self.index_with_starts(
+            "directives-by-level",
+            "directives_by_level",
+            "directives",
+            "directive",
+            by_level,
+        )?;
+        pages.extend(level_pages);
+
+        // By year of issue, newest first, unknown last.
+        let mut years: Vec<(Option<i32>, usize)> = a
+            .most_cited
+            .iter()
+            .map(|&i| (a.directives[i].year(), i))
+            .collect();
+        years.sort_by(|x, y| match (x.0, y.0) {
+            (Some(p), Some(q)) => q.cmp(&p),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let mut by_year: Vec<Group<DirectiveCard>> = Vec::new();
+        for (y, i) in years {
+            let (label, id) = match y {
+                Some(y) => (format!("{} {y}", self.s("year")), format!("nam-{y}")),
+                None => (unknown.to_string(), "nam-chua-ro".to_string()),
+            };
+            match by_year.last_mut() {
+                Some(g) if g.id == id => g.items.push(directive_card(&a.directives[i])),
+                _ => by_year.push(Group::new(
+                    label,
+                    id,
+                    vec![directive_card(&a.directives[i])],
+                )),
+            }
+        }
+        pages.extend(self.index(
+            "directives-by-year",
+            "directives_by_year",
+            "directives",
+            "directive",
+            by_year,
+        )?);
+
+        // Most cited.
+        let ranked = a
+            .most_cited
+            .iter()
+            .map(|&i| directive_card(&a.directives[i]))
+            .collect();
+        pages.extend(self.index(
+            "directives-most-cited",
+            "most_cited",
+            "directives",
+            "directive",
+            vec![Group::new(
+                self.s("most_cited").to_string(),
+                "nhieu-nhat".to_string(),
+                ranked,
+            )],
+        )?);
+
+        // Articles by date, grouped by year.
+        let mut by_date: Vec<Group<ArticleCard>> = Vec::new();
+        for &i in &a.by_date {
+            let e = &a.entries[i];
+            let (label, id) = match e.article.date {
+                Some(d) => {
+                    use chrono::Datelike;
+                    (
+                        format!("{} {}", self.s("year"), d.year()),
+                        format!("nam-{}", d.year()),
+                    )
+                }
+                None => (self.s("undated").to_string(), "chua-ro-ngay".to_string()),
+            };
+            match by_date.last_mut() {
+                Some(g) if g.id == id => g.items.push(card(e)),
+                _ => by_date.push(Group::new(label, id, vec![card(e)])),
+            }
+        }
+        pages.extend(self.index("articles", "all_articles", "articles", "article", by_date)?);
+
+        // Articles by province (no province last).
+        let mut by_province: Vec<Group<ArticleCard>> = a
+            .provinces
+            .iter()
+            .filter(|p| !p.articles.is_empty())
+            .map(|p| Group {
+                label: p.name.clone(),
+                id: format!("tinh-{}", p.slug),
+                link: Some(format!("provinces/{}.html", p.slug)),
+                items: p.articles.iter().map(|&i| card(&a.entries[i])).collect(),
+            })
+            .collect();
+        let without: Vec<ArticleCard> = a
+            .by_date
+            .iter()
+            .map(|&i| &a.entries[i])
+            .filter(|e| e.article.province.is_none())
+            .map(card)
+            .collect();
+        if !without.is_empty() {
+            by_province.push(Group::new(
+                self.s("no_province").to_string(),
+                "chua-ro-tinh".to_string(),
+                without,
+            ));
+        }
+        pages.extend(self.index(
+            "articles-by-province",
+            "articles_by_province",
+            "articles",
+            "article",
+            by_province,
+        )?);
+
+        // Articles by source, in Vietnamese order, unknown last.
+        let mut sources: Vec<(Option<&str>, usize)> = a
+            .by_date
+            .iter()
+            .map(|&i| (a.entries[i].article.source.as_deref(), i))
+            .collect();
+        sources.sort_by(|x, y| match (x.0, y.0) {
+            (Some(p), Some(q)) => vi::sort_key(p).cmp(&vi::sort_key(q)).then(p.cmp(q)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let mut by_source: Vec<Group<ArticleCard>> = Vec::new();
+        for (src, i) in sources {
+            let (label, id) = match src {
+                Some(s) => (s.to_string(), format!("nguon-{}", vi::slugify(s))),
+                None => (unknown.to_string(), "nguon-chua-ro".to_string()),
+            };
+            match by_source.last_mut() {
+                Some(g) if g.label == label => g.items.push(card(&a.entries[i])),
+                _ => by_source.push(Group::new(label, id, vec![card(&a.entries[i])])),
+            }
+        }
+        // Two sources that slug alike still get distinct ids.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for g in &mut by_source {
+            let n = seen.entry(g.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                g.id = format!("{}-{n}", g.id);
+            }
+        }
+        pages.extend(self.index(
+            "articles-by-source",
+            "articles_by_source",
+            "articles",
+            "article",
+            by_source,
+        )?);
+        Ok((pages, level_starts))
+    }
+
+    fn article(&self, i: usize) -> Result<Page, RenderError> {
+        let a = self.archive;
+        let e = &a.entries[i];
+        #[derive(Serialize)]
+        struct Cited<'b> {
+            directive: DirectiveCard<'b>,
+            /// Articles other than this one that cite it.
+            others: usize,
+            anchor: String,
+        }
+        let mut cited: Vec<Cited> = Vec::new();
+        for (n, c) in e.citations.iter().enumerate() {
+            if cited.iter().any(|x| x.directive.key == c.key) {
+                continue;
+            }
+            if let Some(d) = a.directive(&c.key) {
+                cited.push(Cited {
+                    directive: directive_card(d),
+                    others: d.article_count.saturating_sub(1),
+                    anchor: format!("c{n}"),
+                });
+            }
+        }
+        // Neighbours by date, among dated articles (a.by_date is newest first).
+        let (mut newer, mut older) = (None, None);
+        if e.article.date.is_some() {
+            if let Some(&pos) = self.date_rank.get(i) {
+                newer = pos
+                    .checked_sub(1)
+                    .map(|p| &a.entries[a.by_date[p]])
+                    .filter(|n| n.article.date.is_some())
+                    .map(card);
+                older = a
+                    .by_date
+                    .get(pos + 1)
+                    .map(|&p| &a.entries[p])
+                    .filter(|n| n.article.date.is_some())
+                    .map(card);
+            }
+        }
+        let mut crumbs = vec![
+            self.crumb("home", "../index.html"),
+            self.crumb("articles", "../articles.html"),
+        ];
+        if let Some(p) = &e.article.province {
+            crumbs.push(Crumb {
+                label: p.name.clone(),
+                href: Some(format!("../provinces/{}.html", p.slug)),
+            });
+        }
+        crumbs.push(Self::here(&e.article.title));
+        let mut ctx = self.context("../", crumbs);
+        ctx.insert("article", &card(e));
+        ctx.insert("author", &e.article.author);
+        ctx.insert("extra", &e.article.extra);
+        ctx.insert(
+            "body",
+            &body::render(a, e, "../", self.config.allow_raw_html),
+        );
+        ctx.insert("cited", &cited);
+        ctx.insert("newer", &newer);
+        ctx.insert("older", &older);
+        self.render("article.html", format!("articles/{}.html", e.slug), &ctx)
+    }
+
+    fn directive(&self, d: &'a Directive) -> Result<Vec<Page>, RenderError> {
+        let a = self.archive;
+        // One entry per citing article, its sentences in reading order; the
+        // date is carried for sorting: newest first, undated last.
+        let mut groups: Vec<(Option<chrono::NaiveDate>, CitedIn)> = Vec::new();
+        for r in &d.citing {
+            let e = &a.entries[r.article];
+            let Some(c) = e.citations.get(r.citation) else {
+                continue;
+            };
+            let text = &e.article.text;
+            let (before, mention, after) = sentence(text, c);
+            // Where `before` starts in the text (it is a slice of it).
+            let start = (before.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            let clause = text
+                .get(..start)
+                .and_then(|head| head.trim_end().chars().last())
+                == Some(';');
+            let quote = Quote {
+                clause,
+                before,
+                mention,
+                after,
+                anchor: format!("c{}", r.citation),
+            };
+            match groups.last_mut() {
+                Some((_, g)) if g.article.slug == e.slug => g.quotes.push(quote),
+                _ => groups.push((
+                    e.article.date,
+                    CitedIn {
+                        article: card(e),
+                        quotes: vec![quote],
+                    },
+                )),
+            }
+        }
+        let years = charts::per_year(groups.iter().filter_map(|(date, _)| {
+            use chrono::Datelike;
+            date.map(|d| d.year())
+        }));
+        let undated = groups.iter().filter(|(date, _)| date.is_none()).count();
+        groups.sort_by(|(x, gx), (y, gy)| {
+            match (x, y) {
+                (Some(p), Some(q)) => q.cmp(p),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| gx.article.slug.cmp(gy.article.slug))
+        });
+        let citation_count = d.citing.len();
+        let cited_in: Vec<CitedIn> = groups.into_iter().map(|(_, g)| g).collect();
+
+        let related = |rels: Option<&Vec<&'a Relation>>, other: fn(&'a Relation) -> &'a str| {
+            // In the archive's order (kind, then number), as indexes list them.
+            let mut found: Vec<usize> = rels
+                .map(|v| {
+                    v.iter()
+                        .filter_map(|r| a.by_key.get(other(r)).copied())
+                        .collect()
+                })
+                .unwrap_or_default();
+            found.sort_unstable();
+            found.dedup();
+            found
+                .into_iter()
+                .map(|i| directive_card(&a.directives[i]))
+                .collect::<Vec<_>>()
+        };
+        let implements = related(self.implements.get(d.key.as_str()), |r| &r.to);
+        let implemented_by = related(self.implemented_by.get(d.key.as_str()), |r| &r.from);
+        let co_cited: Vec<Counted> = a
+            .co_cited
+            .get(&d.key)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|c| {
+                        a.directive(&c.key).map(|o| Counted {
+                            directive: directive_card(o),
+                            count: c.articles,
+                        })
+                    })
+                    .take(10)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let chart = charts::columns(
+            "chart-years",
+            self.s("chart_citations_per_year"),
+            (self.s("year"), self.s("chart_articles")),
+            &years,
+        );
+        let scope_href = d
+            .scope_slug
+            .as_ref()
+            .filter(|s| a.province(s).is_some())
+            .map(|s| format!("../provinces/{s}.html"));
+
+        let (pages, _) = paging::paginate(
+            vec![Group::new(String::new(), "cited".to_string(), cited_in)],
+            PER_PAGE,
+        );
+        let total = pages.len();
+        let mut out = Vec::new();
+        for (n, mut page) in pages.into_iter().enumerate() {
+            let n = n + 1;
+            let items: Vec<CitedIn> = page
+                .pop()
+                .map(|g: GroupPage<CitedIn>| g.items)
+                .unwrap_or_default();
+            let crumbs = vec![
+                self.crumb("home", "../index.html"),
+                self.crumb("directives", "../directives.html"),
+                Self::here(&short_name(d)),
+            ];
+            let mut ctx = self.context("../", crumbs);
+            ctx.insert("directive", &directive_card(d));
+            ctx.insert("date", &d.date.as_ref().map(vi_date));
+            ctx.insert("scope_href", &scope_href);
+            ctx.insert("citation_count", &citation_count);
+            ctx.insert("undated", &undated);
+            ctx.insert("cited_in", &items);
+            ctx.insert("first_index", &((n - 1) * PER_PAGE + 1));
+            ctx.insert("pager", &Pager::new(&d.slug, n, total));
+            if n == 1 {
+                ctx.insert("implements", &implements);
+                ctx.insert("implemented_by", &implemented_by);
+                ctx.insert("co_cited", &co_cited);
+                ctx.insert("chart", &chart);
+            }
+            out.push(self.render(
+                "directive.html",
+                format!("directives/{}", paging::file_name(&d.slug, n)),
+                &ctx,
+            )?);
+        }
+        Ok(out)
+    }
+
+    /// `level_starts`: where each group of the issuer-level index starts.
+    fn province(
+        &self,
+        p: &'a ProvinceView,
+        level_starts: &HashMap<String, String>,
+    ) -> Result<Vec<Page>, RenderError> {
+        let a = self.archive;
+        // The directives its articles cite most.
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &i in &p.articles {
+            let mut keys: Vec<&str> = a.entries[i]
+                .citations
+                .iter()
+                .map(|c| c.key.as_str())
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                if let Some(&d) = a.by_key.get(k) {
+                    *counts.entry(d).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        ranked.truncate(10);
+        let ranked: Vec<(&Directive, usize)> = ranked
+            .into_iter()
+            .map(|(d, n)| (&a.directives[d], n))
+            .collect();
+        let chart = self.most_cited_chart("chart-top", "../", &ranked);
+        let top: Vec<Counted> = ranked
+            .iter()
+            .map(|(d, n)| Counted {
+                directive: directive_card(d),
+                count: *n,
+            })
+            .collect();
+        let own: Vec<DirectiveCard> = p
+            .directives
+            .iter()
+            .take(PER_PAGE)
+            .map(|&i| directive_card(&a.directives[i]))
+            .collect();
+        let articles: Vec<ArticleCard> = p.articles.iter().map(|&i| card(&a.entries[i])).collect();
+        let (pages, _) = paging::paginate(
+            vec![Group::new(String::new(), "articles".to_string(), articles)],
+            PER_PAGE,
+        );
+        let total = pages.len();
+        let mut out = Vec::new();
+        for (n, mut page) in pages.into_iter().enumerate() {
+            let n = n + 1;
+            let items = page.pop().map(|g| g.items).unwrap_or_default();
+            let crumbs = vec![
+                self.crumb("home", "../index.html"),
+                self.crumb("articles_by_province", "../articles-by-province.html"),
+                Self::here(&p.name),
+            ];
+            let mut ctx = self.context("../", crumbs);
+            ctx.insert("province", &p.name);
+            ctx.insert("slug", &p.slug);
+            ctx.insert("article_count", &p.articles.len());
+            ctx.insert("directive_count", &p.directives.len());
+            ctx.insert("articles", &items);
+            ctx.insert("pager", &Pager::new(&p.slug, n, total));
+            if n == 1 {
+                ctx.insert("chart", &chart);
+                ctx.insert("top", &top);
+                ctx.insert("own", &own);
+                let id = format!("tinh-{}", p.slug);
+                let more = (p.directives.len() > own.len())
+                    .then(|| level_starts.get(&id).map(|f| format!("../{f}#{id}")))
+                    .flatten();
+                ctx.insert("own_more", &more);
+            }
+            out.push(self.render(
+                "province.html",
+                format!("provinces/{}", paging::file_name(&p.slug, n)),
+                &ctx,
+            )?);
+        }
+        Ok(out)
+    }
+}
