@@ -267,7 +267,8 @@ pub fn resolve(
                 && dj.number == Some(n)
                 && dj.fixed.is_some()
                 && (dj.abbr == abbr || mentions[j].kind == m.kind)
-                && !matches!(mentions[j].target, Target::Number { .. } if dj.resolved != Resolution::Issuer)
+                // A number can stand for another number only if that one named its issuer.
+                && !matches!(mentions[j].target, Target::Number { .. } if dj.code.is_none())
         };
         let source = (0..i)
             .rev()

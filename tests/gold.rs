@@ -1,0 +1,120 @@
+//! The five sample articles against `tests/fixtures/seeds-gold.tsv`: every
+//! `expected` citation is found with its key, no `sidebar` one is
+//! attributed, nothing else is found (`optional` rows either way), and each
+//! year the gold gives is the year the key carries.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use vanban::config::SiteConfig;
+use vanban::pipeline;
+use vanban::refs::registry::Registry;
+
+struct Row {
+    file: String,
+    status: String,
+    keys: Vec<String>,
+    surface: String,
+    year: String,
+}
+
+fn gold() -> Vec<Row> {
+    let text = std::fs::read_to_string("tests/fixtures/seeds-gold.tsv").expect("gold file");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            Row {
+                file: cols[0].to_string(),
+                status: cols[1].to_string(),
+                keys: cols[2].split('|').map(str::to_string).collect(),
+                surface: cols[3].to_string(),
+                year: cols.get(4).unwrap_or(&"").to_string(),
+            }
+        })
+        .collect()
+}
+
+/// (key without year, year) of each citation, per file name.
+fn scanned() -> BTreeMap<String, Vec<(String, Option<String>, String)>> {
+    let (registry, _) = Registry::new(&[]);
+    let (archive, _) = pipeline::load(&[PathBuf::from("seeds")], &SiteConfig::default(), &registry);
+    let mut out = BTreeMap::new();
+    for e in &archive.entries {
+        let name = e
+            .article
+            .rel
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let cits = e
+            .citations
+            .iter()
+            .map(|c| {
+                let mut parts = c.key.splitn(2, '#');
+                let base = parts.next().unwrap_or_default().to_string();
+                let year = parts.next().map(str::to_string);
+                (base, year, e.article.text[c.span.clone()].to_string())
+            })
+            .collect();
+        out.insert(name, cits);
+    }
+    out
+}
+
+#[test]
+fn samples_yield_exactly_the_gold_citations() {
+    let gold = gold();
+    let mut found = scanned();
+    let mut problems = Vec::new();
+    // Expected rows, in reading order: each takes one matching citation.
+    for row in gold.iter().filter(|r| r.status == "expected") {
+        let cits = found.entry(row.file.clone()).or_default();
+        match cits
+            .iter()
+            .position(|(k, _, text)| row.keys.contains(k) && text == &row.surface)
+        {
+            Some(i) => {
+                let (key, year, _) = cits.remove(i);
+                let want = row.year.as_str();
+                let ok = match want {
+                    "" => true,
+                    "-" => year.is_none(),
+                    y => year.as_deref() == Some(y),
+                };
+                if !ok {
+                    problems.push(format!(
+                        "{}: {key} {:?}: year {year:?}, gold says {want}",
+                        row.file, row.surface
+                    ));
+                }
+            }
+            None => problems.push(format!(
+                "{}: missed {:?} {:?}",
+                row.file, row.keys, row.surface
+            )),
+        }
+    }
+    for row in gold.iter().filter(|r| r.status == "optional") {
+        if let Some(cits) = found.get_mut(&row.file) {
+            if let Some(i) = cits.iter().position(|(k, _, _)| row.keys.contains(k)) {
+                cits.remove(i);
+            }
+        }
+    }
+    for (file, cits) in &found {
+        for (key, _, text) in cits {
+            let sidebar = gold
+                .iter()
+                .any(|r| r.status == "sidebar" && &r.file == file && r.keys.contains(key));
+            let what = if sidebar {
+                "sidebar citation attributed"
+            } else {
+                "extra citation"
+            };
+            problems.push(format!("{file}: {what}: {key} {text:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
