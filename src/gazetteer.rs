@@ -162,7 +162,8 @@ impl Gazetteer {
             .iter()
             .find_map(|p| key.strip_prefix(p))
             .unwrap_or(&key);
-        self.district_province_by_key(key).map(|i| &self.provinces[i])
+        self.district_province_by_key(key)
+            .map(|i| &self.provinces[i])
     }
 
     /// The province index a [`word_key`] names, if it is a province's name or alias.
@@ -252,7 +253,10 @@ mod tests {
         assert_eq!(word_key("Bà Rịa - Vũng Tàu"), "ba ria vung tau");
         assert_eq!(word_key("Bà Rịa–Vũng Tàu"), "ba ria vung tau");
         let g = Gazetteer::get();
-        assert_eq!(g.province_by_key("ba ria vung tau"), g.province_by_key("ba ria vung tau"));
+        assert_eq!(
+            g.province_by_key("ba ria vung tau"),
+            g.province_by_key("ba ria vung tau")
+        );
         assert!(g.province_by_key("ba ria vung tau").is_some());
     }
 

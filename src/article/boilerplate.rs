@@ -151,7 +151,12 @@ mod tests {
 
     #[test]
     fn teaser_headings() {
-        for marker in ["Các tin khác", "Tin liên quan:", "TIN CÙNG CHUYÊN MỤC", "Bài viết liên quan »"] {
+        for marker in [
+            "Các tin khác",
+            "Tin liên quan:",
+            "TIN CÙNG CHUYÊN MỤC",
+            "Bài viết liên quan »",
+        ] {
             let text = format!("{PARA}\n\n{marker}\n\nMột tin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(marker), "{marker}");
         }
@@ -174,7 +179,10 @@ mod tests {
     #[test]
     fn counters_and_sessions() {
         let text = format!("{PARA}\nSố: 17/CT-UBND\nlượt xem: 424 | lượt tải:9\n");
-        assert_eq!(cut_line(&text, None).as_deref(), Some("lượt xem: 424 | lượt tải:9"));
+        assert_eq!(
+            cut_line(&text, None).as_deref(),
+            Some("lượt xem: 424 | lượt tải:9")
+        );
         let text = format!("{PARA}\nPhiên làm việc sắp hết. Thời gian chờ: 60 giây\n");
         assert!(cut_line(&text, None).is_some());
     }
@@ -187,7 +195,9 @@ mod tests {
 
     #[test]
     fn another_storys_lede_with_its_headline() {
-        let text = format!("(ABC) - {PARA}\n\n{PARA}\n\nMột tiêu đề khác\n\n(ABC) - Lời dẫn của một bài khác.\n");
+        let text = format!(
+            "(ABC) - {PARA}\n\n{PARA}\n\nMột tiêu đề khác\n\n(ABC) - Lời dẫn của một bài khác.\n"
+        );
         assert_eq!(cut_line(&text, None).as_deref(), Some("Một tiêu đề khác"));
     }
 
@@ -196,7 +206,10 @@ mod tests {
         let text = format!("{PARA}\nCùng chủ đề\nTin A\n");
         assert_eq!(cut_line(&text, None), None);
         let extra = Markers::new(&["Cùng chủ đề".to_string()]);
-        assert_eq!(cut_line(&text, Some(&extra)).as_deref(), Some("Cùng chủ đề"));
+        assert_eq!(
+            cut_line(&text, Some(&extra)).as_deref(),
+            Some("Cùng chủ đề")
+        );
     }
 
     #[test]

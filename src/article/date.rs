@@ -50,9 +50,11 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
 pub fn find(text: &str, lines: &[Line]) -> Option<(usize, NaiveDate)> {
     let at = |i: usize| parse_line(&text[lines[i].range.clone()]).map(|d| (i, d));
     let top = lines.len().min(TOP_LINES);
-    (0..top)
-        .find_map(at)
-        .or_else(|| (top.max(lines.len().saturating_sub(TAIL_LINES))..lines.len()).rev().find_map(at))
+    (0..top).find_map(at).or_else(|| {
+        (top.max(lines.len().saturating_sub(TAIL_LINES))..lines.len())
+            .rev()
+            .find_map(at)
+    })
 }
 
 #[cfg(test)]
@@ -65,19 +67,28 @@ mod tests {
 
     #[test]
     fn portal_date_lines() {
-        assert_eq!(parse_line("Thứ tư - 25/03/2015 09:21 349 0"), ymd(2015, 3, 25));
+        assert_eq!(
+            parse_line("Thứ tư - 25/03/2015 09:21 349 0"),
+            ymd(2015, 3, 25)
+        );
         assert_eq!(parse_line("Thứ Sáu, 27/08/2021"), ymd(2021, 8, 27));
         assert_eq!(parse_line("(01/06/2020)"), ymd(2020, 6, 1));
         assert_eq!(parse_line("Thứ 2, Ngày 21 / 02 / 2022"), ymd(2022, 2, 21));
         assert_eq!(parse_line("30/11/2023"), ymd(2023, 11, 30));
         assert_eq!(parse_line("Cập nhật: 08:15, 05/01/2019"), ymd(2019, 1, 5));
-        assert_eq!(parse_line("Chủ nhật, 12-5-2024 | 10:00 (GMT+7)"), ymd(2024, 5, 12));
+        assert_eq!(
+            parse_line("Chủ nhật, 12-5-2024 | 10:00 (GMT+7)"),
+            ymd(2024, 5, 12)
+        );
     }
 
     #[test]
     fn not_publication_dates() {
         assert_eq!(parse_line("Ngày 8/8"), None);
-        assert_eq!(parse_line("Ngày 8/8, BTV Tỉnh ủy ban hành Chỉ thị số 26-CT/TU."), None);
+        assert_eq!(
+            parse_line("Ngày 8/8, BTV Tỉnh ủy ban hành Chỉ thị số 26-CT/TU."),
+            None
+        );
         assert_eq!(parse_line("Nghị quyết số 22-NQ/TW ngày 02/02/2008"), None);
         assert_eq!(parse_line("31/02/2020"), None);
         assert_eq!(parse_line("4 3 15"), None);
@@ -85,9 +96,13 @@ mod tests {
 
     #[test]
     fn only_near_the_top_or_the_end() {
-        let text = "Tiêu đề\n\n12/01/2020\n\nMột\nHai\nBa\nBốn\nNăm\n13/01/2020\nSáu\nBảy\nTám\nChín\n";
+        let text =
+            "Tiêu đề\n\n12/01/2020\n\nMột\nHai\nBa\nBốn\nNăm\n13/01/2020\nSáu\nBảy\nTám\nChín\n";
         let lines = super::super::lines::split(text, 0..text.len());
-        assert_eq!(find(text, &lines), Some((1, ymd(2020, 1, 12).unwrap_or_default())));
+        assert_eq!(
+            find(text, &lines),
+            Some((1, ymd(2020, 1, 12).unwrap_or_default()))
+        );
         let late = "Tiêu đề\nMột\nHai\nBa\nBốn\nNăm\n13/01/2020\nSáu\nBảy\nTám\nChín\n";
         let lines = super::super::lines::split(late, 0..late.len());
         assert_eq!(find(late, &lines), None);

@@ -94,8 +94,14 @@ mod tests {
 
     #[test]
     fn lede_prefixes() {
-        assert_eq!(lede_prefix("(HBĐT) - Ngày 8/8"), Some(("HBĐT", 11)));
-        assert_eq!(lede_prefix("(Chinhphu.vn) – Sáng nay").map(|p| p.0), Some("Chinhphu.vn"));
+        assert_eq!(
+            lede_prefix("(HBĐT) - Ngày 8/8"),
+            Some(("HBĐT", "(HBĐT) - ".len()))
+        );
+        assert_eq!(
+            lede_prefix("(Chinhphu.vn) – Sáng nay").map(|p| p.0),
+            Some("Chinhphu.vn")
+        );
         assert_eq!(lede_prefix("(khóa XII) - x"), None);
         assert_eq!(lede_prefix("Ngày 8/8, BTV"), None);
     }

@@ -251,7 +251,10 @@ mod tests {
             body_start: 0,
         };
         let plain = clean(source.clone(), &SiteConfig::default());
-        assert_eq!(plain.province.as_ref().map(|p| p.slug.as_str()), Some("hoa-binh"));
+        assert_eq!(
+            plain.province.as_ref().map(|p| p.slug.as_str()),
+            Some("hoa-binh")
+        );
         assert_eq!(plain.author.as_deref(), Some("P.V"));
         let config = SiteConfig::parse(
             "[articles.\"a.txt\"]\nprovince = \"Lai Châu\"\nauthor = \"Hải Yến\"\ntitle = \"T\"\ndate = 2020-01-02\n",

@@ -106,7 +106,10 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 fn word(text: &str, range: Range<usize>) -> Word {
-    let capital = text[range.clone()].chars().next().is_some_and(char::is_uppercase);
+    let capital = text[range.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     Word { range, capital }
 }
 
@@ -136,7 +139,9 @@ pub fn province_in(body: &str) -> Option<Province> {
         // word before makes this part of a longer name.
         let prev_joined_capital = i > 0
             && words[i - 1].capital
-            && body[words[i - 1].range.end..words[i].range.start].trim().is_empty();
+            && body[words[i - 1].range.end..words[i].range.start]
+                .trim()
+                .is_empty();
         key.clear();
         let mut best_province = None;
         let mut best_district = None;
@@ -162,7 +167,10 @@ pub fn province_in(body: &str) -> Option<Province> {
             let end = i + n;
             let all_capital = words[i..end].iter().all(|w| w.capital);
             let next_joined_capital = words.get(end).is_some_and(|w| {
-                w.capital && body[words[end - 1].range.end..w.range.start].trim().is_empty()
+                w.capital
+                    && body[words[end - 1].range.end..w.range.start]
+                        .trim()
+                        .is_empty()
             });
             let needs_context = NEEDS_CONTEXT.contains(&g.provinces[p].slug.as_str());
             let standalone = n >= 2
@@ -217,15 +225,27 @@ mod tests {
 
     #[test]
     fn province_names_in_context() {
-        assert_eq!(slug("Đảng bộ tỉnh Bắc Kạn luôn coi trọng công tác xây dựng Đảng."), Some("bac-kan".into()));
-        assert_eq!(slug("Ban Thường vụ Tỉnh ủy Lai Châu chỉ đạo."), Some("lai-chau".into()));
-        assert_eq!(slug("Từ đầu nhiệm kỳ, Bắc Kạn đã tập trung."), Some("bac-kan".into()));
+        assert_eq!(
+            slug("Đảng bộ tỉnh Bắc Kạn luôn coi trọng công tác xây dựng Đảng."),
+            Some("bac-kan".into())
+        );
+        assert_eq!(
+            slug("Ban Thường vụ Tỉnh ủy Lai Châu chỉ đạo."),
+            Some("lai-chau".into())
+        );
+        assert_eq!(
+            slug("Từ đầu nhiệm kỳ, Bắc Kạn đã tập trung."),
+            Some("bac-kan".into())
+        );
         assert_eq!(slug("tại thành phố Hải Phòng"), Some("hai-phong".into()));
     }
 
     #[test]
     fn not_places() {
-        assert_eq!(slug("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."), None);
+        assert_eq!(
+            slug("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."),
+            None
+        );
         assert_eq!(slug("kỷ niệm Chiến thắng Điện Biên Phủ."), None);
         assert_eq!(slug("đồng chí Nguyễn Thái Bình phát biểu."), None);
         assert_eq!(slug("giữ gìn hòa bình, ổn định."), None);
@@ -234,17 +254,29 @@ mod tests {
 
     #[test]
     fn districts_when_no_province() {
-        assert_eq!(slug("Lớp bồi dưỡng tại huyện Than Uyên năm 2014."), Some("lai-chau".into()));
-        assert_eq!(slug("Huyện ủy Vĩnh Tường luôn chú trọng."), Some("vinh-phuc".into()));
+        assert_eq!(
+            slug("Lớp bồi dưỡng tại huyện Than Uyên năm 2014."),
+            Some("lai-chau".into())
+        );
+        assert_eq!(
+            slug("Huyện ủy Vĩnh Tường luôn chú trọng."),
+            Some("vinh-phuc".into())
+        );
         // A district name without `huyện` is not enough.
         assert_eq!(slug("Kim Bôi xác định nhiệm vụ."), None);
         // A province named beats districts of another.
-        assert_eq!(slug("huyện Kim Bôi, huyện Kim Bôi; tỉnh Lai Châu."), Some("lai-chau".into()));
+        assert_eq!(
+            slug("huyện Kim Bôi, huyện Kim Bôi; tỉnh Lai Châu."),
+            Some("lai-chau".into())
+        );
     }
 
     #[test]
     fn most_frequent_then_first() {
-        assert_eq!(slug("tỉnh Lai Châu, tỉnh Sơn La, tỉnh Sơn La"), Some("son-la".into()));
+        assert_eq!(
+            slug("tỉnh Lai Châu, tỉnh Sơn La, tỉnh Sơn La"),
+            Some("son-la".into())
+        );
         assert_eq!(slug("tỉnh Lai Châu, tỉnh Sơn La"), Some("lai-chau".into()));
     }
 
@@ -265,6 +297,9 @@ mod tests {
         let (name, province) = source(text, &lines, &extra).unwrap_or_default();
         assert_eq!(name, "XYZ (Báo Xyz)");
         assert_eq!(province.map(|p| p.slug).as_deref(), Some("son-la"));
-        assert_eq!(source(text, &lines, &[]).map(|s| s.0).as_deref(), Some("XYZ"));
+        assert_eq!(
+            source(text, &lines, &[]).map(|s| s.0).as_deref(),
+            Some("XYZ")
+        );
     }
 }

@@ -45,7 +45,10 @@ pub fn blocks(text: &str, lines: &[Line], skip: &[bool]) -> Vec<Block> {
                 && is_caption(s)
                 && starts_lower(s)
                 && !lines::ends_sentence(before)
-                && matches!(blocks[p].kind, BlockKind::Heading | BlockKind::Paragraph | BlockKind::Caption)
+                && matches!(
+                    blocks[p].kind,
+                    BlockKind::Heading | BlockKind::Paragraph | BlockKind::Caption
+                )
             {
                 blocks[p].kind = BlockKind::Caption;
                 blocks[p].range.end = line.range.end;
@@ -171,7 +174,8 @@ pub fn is_name_line(line: &str) -> bool {
 pub fn is_initials(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{Lu}.]{0,7}\s*(?:\(\s*[\p{Lu}.]{1,8}\s*\))?$").expect("a valid regex")
+        Regex::new(r"^\p{Lu}[\p{Lu}.]{0,7}\s*(?:\(\s*[\p{Lu}.]{1,8}\s*\))?$")
+            .expect("a valid regex")
     });
     re.is_match(line)
 }
@@ -194,7 +198,10 @@ mod tests {
     fn subheadings_between_paragraphs() {
         let text = format!("{P}\nSát sao trong lãnh đạo, chỉ đạo\n{P}\nHiệu quả triển khai\n{P}\n");
         let k = kinds(&text);
-        assert_eq!(k[1], (BlockKind::Heading, "Sát sao trong lãnh đạo, chỉ đạo".into()));
+        assert_eq!(
+            k[1],
+            (BlockKind::Heading, "Sát sao trong lãnh đạo, chỉ đạo".into())
+        );
         assert_eq!(k[3].0, BlockKind::Heading);
         assert_eq!(k[4].0, BlockKind::Paragraph);
     }
@@ -216,7 +223,11 @@ mod tests {
         ] {
             assert!(is_caption(c), "{c}");
         }
-        for p in ["Ảnh hưởng của dịch bệnh còn kéo dài.", P, "Hình ảnh: không phải"] {
+        for p in [
+            "Ảnh hưởng của dịch bệnh còn kéo dài.",
+            P,
+            "Hình ảnh: không phải",
+        ] {
             assert!(!is_caption(p), "{p}");
         }
     }
@@ -232,7 +243,8 @@ mod tests {
 
     #[test]
     fn caption_over_two_lines_is_one() {
-        let text = format!("{P}\n\nCán bộ xã Thu Lũm (Mường Tè) \nlàm đường dân sinh (ảnh: AT)\n\n{P}\n");
+        let text =
+            format!("{P}\n\nCán bộ xã Thu Lũm (Mường Tè) \nlàm đường dân sinh (ảnh: AT)\n\n{P}\n");
         let k = kinds(&text);
         assert_eq!(k.len(), 3);
         assert_eq!(k[1].0, BlockKind::Caption);
@@ -247,8 +259,14 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert_eq!(is_labelled_byline("Tác giả bài viết: Thúy Vân - Văn phòng Tỉnh ủy"), Some("Thúy Vân - Văn phòng Tỉnh ủy"));
-        assert_eq!(is_labelled_byline("Bài, ảnh: Thúy Hường"), Some("Thúy Hường"));
+        assert_eq!(
+            is_labelled_byline("Tác giả bài viết: Thúy Vân - Văn phòng Tỉnh ủy"),
+            Some("Thúy Vân - Văn phòng Tỉnh ủy")
+        );
+        assert_eq!(
+            is_labelled_byline("Bài, ảnh: Thúy Hường"),
+            Some("Thúy Hường")
+        );
         assert_eq!(is_labelled_byline("Bài và ảnh: Lê Minh"), Some("Lê Minh"));
         assert_eq!(is_labelled_byline("Ảnh: Xuân Thu"), None);
         assert!(is_name_line("Hải Yến"));
@@ -264,7 +282,10 @@ mod tests {
         let text = format!("{P}\nHải Yến\n\nMột giải pháp quan trọng\n\n{P}\n\nNguyễn Đức Cường\nBí thư Đảng ủy Khối\n\nCần tăng cường sinh hoạt\n\n{P}\n\nĐặng Văn Vónh\nBí thư chi bộ\n");
         let k: Vec<BlockKind> = kinds(&text).into_iter().map(|b| b.0).collect();
         use BlockKind::*;
-        assert_eq!(k, [Paragraph, Byline, Heading, Paragraph, Byline, Heading, Paragraph, Byline]);
+        assert_eq!(
+            k,
+            [Paragraph, Byline, Heading, Paragraph, Byline, Heading, Paragraph, Byline]
+        );
         assert_eq!(kinds(&text)[4].1, "Nguyễn Đức Cường\nBí thư Đảng ủy Khối");
     }
 }

@@ -91,23 +91,24 @@ pub fn from_lede(lede: &str) -> String {
     shorten(&title, MAX_TITLE)
 }
 
-/// Up to the first `.`, `!` or `?` followed by a space and a capital, where
-/// the word before the stop is not an abbreviation (`TP. Hồ Chí Minh`,
-/// `T.Ư`).
+/// Up to the first `.`, `!` or `?` followed by a space and a capital,
+/// unless the stop ends an abbreviation (`TP. Hồ Chí Minh`, `T.Ư. Đảng`):
+/// a token of at most four capitals and dots.
 fn first_sentence(text: &str) -> &str {
-    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        let after = &text[i + 1..];
-        let next_capital = after
+        let next_capital = text[i + 1..]
             .strip_prefix(' ')
             .and_then(|a| a.chars().next())
             .is_some_and(char::is_uppercase);
-        let before = text[..i].chars().next_back();
-        let word_end = before.is_some_and(|b| b.is_lowercase() || b.is_ascii_digit() || matches!(b, ')' | '"' | '”'));
-        if next_capital && word_end && i < bytes.len() {
+        let token = text[..i].rsplit(' ').next().unwrap_or("");
+        let abbreviation = c == '.'
+            && !token.is_empty()
+            && token.chars().filter(|c| c.is_alphabetic()).count() <= 4
+            && token.chars().all(|c| c.is_uppercase() || c == '.');
+        if next_capital && !abbreviation {
             return &text[..=i];
         }
     }
@@ -139,7 +140,10 @@ mod tests {
     #[test]
     fn headline_without_date() {
         let (rubric, headline, date) = head_of(&format!("Công tác xây dựng Đảng\n\n{P}\n"));
-        assert_eq!((rubric, headline.as_deref(), date), (None, Some("Công tác xây dựng Đảng"), None));
+        assert_eq!(
+            (rubric, headline.as_deref(), date),
+            (None, Some("Công tác xây dựng Đảng"), None)
+        );
     }
 
     #[test]
@@ -150,13 +154,21 @@ mod tests {
 
     #[test]
     fn title_from_the_lede() {
-        let t = from_lede("(HBĐT) - Ngày 8/8, BTV Tỉnh uỷ ban hành Chỉ thị số 26-CT/TU. Chỉ thị nêu rõ.");
+        let t = from_lede(
+            "(HBĐT) - Ngày 8/8, BTV Tỉnh uỷ ban hành Chỉ thị số 26-CT/TU. Chỉ thị nêu rõ.",
+        );
         assert_eq!(t, "BTV Tỉnh uỷ ban hành Chỉ thị số 26-CT/TU");
         let t = from_lede("(ABC) - sáng 3/2, tại TP. Hồ Chí Minh diễn ra hội nghị. Sau đó");
         assert_eq!(t, "Tại TP. Hồ Chí Minh diễn ra hội nghị");
-        let long = format!("(HBĐT) - {}", "nâng cao chất lượng sinh hoạt chi bộ ".repeat(10));
+        let long = format!(
+            "(HBĐT) - {}",
+            "nâng cao chất lượng sinh hoạt chi bộ ".repeat(10)
+        );
         let t = from_lede(&long);
-        assert!(t.ends_with('…') && t.chars().count() <= MAX_TITLE + 1, "{t}");
+        assert!(
+            t.ends_with('…') && t.chars().count() <= MAX_TITLE + 1,
+            "{t}"
+        );
         assert!(t.starts_with("Nâng cao chất lượng"), "{t}");
     }
 }
