@@ -4,7 +4,7 @@
 //! The data lives in `data/provinces.tsv` (and `data/districts.tsv`), compiled
 //! into the binary so every build, wherever it runs, knows the same places.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::vi;
@@ -38,6 +38,9 @@ pub struct Gazetteer {
     provinces_by_words: HashMap<String, usize>,
     /// [`word_key`] of a district name → district indices.
     districts_by_words: HashMap<String, Vec<usize>>,
+    /// Every leading run of words of a province or district key (`ba`,
+    /// `ba ria`, …), so a scan stops as soon as no name can follow.
+    name_prefixes: HashSet<String>,
 }
 
 /// The most words any place name has (`Bà Rịa - Vũng Tàu`, `Phan Rang-Tháp Chàm`).
@@ -78,6 +81,7 @@ impl Gazetteer {
             districts_by_name: HashMap::new(),
             provinces_by_words: HashMap::new(),
             districts_by_words: HashMap::new(),
+            name_prefixes: HashSet::new(),
         };
         for line in data_lines(provinces_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -123,7 +127,26 @@ impl Gazetteer {
                 .or_default()
                 .push(idx);
         }
+        let keys: Vec<String> = g
+            .provinces_by_words
+            .keys()
+            .chain(g.districts_by_words.keys())
+            .cloned()
+            .collect();
+        for key in keys {
+            let mut end = 0;
+            for word in key.split(' ') {
+                end += word.len();
+                g.name_prefixes.insert(key[..end].to_string());
+                end += 1;
+            }
+        }
         g
+    }
+
+    /// Whether some province or district key starts with the words of `key`.
+    pub fn is_name_prefix(&self, key: &str) -> bool {
+        self.name_prefixes.contains(key)
     }
 
     /// The province a name (or alias) means, in any case or tone placement.

@@ -20,6 +20,9 @@ const BUILTIN: &str = include_str!("../../data/boilerplate.toml");
 /// merely starts with the same words is longer.
 const MAX_TAIL: usize = 60;
 
+/// No marker, counter or notice line is longer than this many characters.
+const MAX_MARKER_LINE: usize = 200;
+
 /// Marker lines, in the loose form [`loose`] gives.
 #[derive(Debug, Default, Clone)]
 pub struct Markers {
@@ -66,7 +69,13 @@ impl Markers {
 
     /// Whether `loose_line` (see [`loose`]) is one of these markers.
     pub fn matches(&self, loose_line: &str) -> bool {
-        let bare = loose_line.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Trailing punctuation and a count in brackets go: `Bình luận (3)`.
+        let mut bare = loose_line.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some(open) = bare.rfind('(') {
+            if bare[open + 1..].chars().all(|c| c.is_ascii_digit()) {
+                bare = bare[..open].trim_end();
+            }
+        }
         if self.whole.iter().any(|m| m.trim_end_matches(':') == bare) {
             return true;
         }
@@ -116,11 +125,15 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> usize {
     let mut read_paragraph = false;
     for (i, line) in lines.iter().enumerate() {
         let s = &text[line.range.clone()];
-        if i > 0 {
+        // Markers, counters and notices are short lines; a paragraph is not
+        // folded just to be compared.
+        if i > 0 && lines::is_short(s, MAX_MARKER_LINE) {
             let l = loose(s);
             if builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l)) || is_widget(&l) {
                 return i;
             }
+        }
+        if i > 0 {
             if read_paragraph && lines::lede_prefix(s).is_some() {
                 let prev = &text[lines[i - 1].range.clone()];
                 let headline = i > 1
@@ -164,6 +177,8 @@ mod tests {
 
     #[test]
     fn short_markers_are_whole_lines() {
+        let text = format!("{PARA}\nBình luận (3)\n");
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Bình luận (3)"));
         let text = format!("{PARA}\ntop 10 sự kiện nổi bật\nBình luận về nghị quyết, nhiều ý kiến cho rằng cần làm rõ trách nhiệm của người đứng đầu khi để xảy ra sai phạm.\ntop\n");
         assert_eq!(cut_line(&text, None).as_deref(), Some("top"));
     }

@@ -125,6 +125,33 @@ pub fn province_in(body: &str) -> Option<Province> {
         if !words[i].capital {
             continue;
         }
+        key.clear();
+        let mut best_province = None;
+        let mut best_district = None;
+        for n in 0..MAX_NAME_WORDS.min(words.len() - i) {
+            let w = &words[i + n];
+            if n > 0 {
+                // A name does not run over a line or a sentence.
+                let gap = &body[words[i + n - 1].range.end..w.range.start];
+                if gap.contains(['\n', '.', ',', ';', ':', '(', ')']) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&vi::fold(&body[w.range.clone()]));
+            if !g.is_name_prefix(&key) {
+                break;
+            }
+            if let Some(p) = g.province_by_key(&key) {
+                best_province = Some((p, n + 1));
+            }
+            if let Some(p) = g.district_province_by_key(&key) {
+                best_district = Some((p, n + 1));
+            }
+        }
+        if best_province.is_none() && best_district.is_none() {
+            continue;
+        }
         let prev1 = i.checked_sub(1).map(fold_at).unwrap_or_default();
         let prev2 = i.checked_sub(2).map(fold_at).unwrap_or_default();
         let after_province_word = matches!(prev1.as_str(), "tinh" | "tp")
@@ -142,27 +169,6 @@ pub fn province_in(body: &str) -> Option<Province> {
             && body[words[i - 1].range.end..words[i].range.start]
                 .trim()
                 .is_empty();
-        key.clear();
-        let mut best_province = None;
-        let mut best_district = None;
-        for n in 0..MAX_NAME_WORDS.min(words.len() - i) {
-            let w = &words[i + n];
-            if n > 0 {
-                // A name does not run over a line or a sentence.
-                let gap = &body[words[i + n - 1].range.end..w.range.start];
-                if gap.contains(['\n', '.', ',', ';', ':', '(', ')']) {
-                    break;
-                }
-                key.push(' ');
-            }
-            key.push_str(&vi::fold(&body[w.range.clone()]));
-            if let Some(p) = g.province_by_key(&key) {
-                best_province = Some((p, n + 1));
-            }
-            if let Some(p) = g.district_province_by_key(&key) {
-                best_district = Some((p, n + 1));
-            }
-        }
         if let Some((p, n)) = best_province {
             let end = i + n;
             let all_capital = words[i..end].iter().all(|w| w.capital);

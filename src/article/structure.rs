@@ -125,7 +125,10 @@ pub fn is_caption(line: &str) -> bool {
         )
         .expect("a valid regex")
     });
-    lines::is_short(line, 400) && re.is_match(&loose(line))
+    // Every caption names the photo (`ảnh`); only those lines are folded.
+    lines::is_short(line, 400)
+        && ["ảnh", "Ảnh", "ẢNH"].iter().any(|a| line.contains(a))
+        && re.is_match(&loose(line))
 }
 
 /// `Tác giả bài viết: X`, `Bài, ảnh: X`, `Bài và ảnh: X`, `Tin: X`: the
