@@ -133,15 +133,13 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> usize {
                 return i;
             }
         }
-        if i > 0 {
-            if read_paragraph && lines::lede_prefix(s).is_some() {
-                let prev = &text[lines[i - 1].range.clone()];
-                let headline = i > 1
-                    && lines::is_short(prev, 200)
-                    && !lines::ends_sentence(prev)
-                    && lines::lede_prefix(prev).is_none();
-                return if headline { i - 1 } else { i };
-            }
+        if i > 0 && read_paragraph && lines::lede_prefix(s).is_some() {
+            let prev = &text[lines[i - 1].range.clone()];
+            let headline = i > 1
+                && lines::is_short(prev, 200)
+                && !lines::ends_sentence(prev)
+                && lines::lede_prefix(prev).is_none();
+            return if headline { i - 1 } else { i };
         }
         if !lines::is_short(s, 150) {
             read_paragraph = true;

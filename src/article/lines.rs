@@ -61,7 +61,7 @@ pub fn starts_capital(line: &str) -> bool {
 /// Short enough to be a headline, subheading or caption: a reader takes it
 /// in at a glance.
 pub fn is_short(line: &str, max_chars: usize) -> bool {
-    line.len() <= max_chars * 4 && line.chars().count() <= max_chars
+    line.len() <= max_chars || (line.len() <= max_chars * 4 && line.chars().count() <= max_chars)
 }
 
 /// A portal's lede prefix, `(HBĐT) - `: the abbreviation and the byte

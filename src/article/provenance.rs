@@ -9,6 +9,7 @@
 //! capitalised name of its own, not inside a longer name (`Điện Biên Phủ`,
 //! `Nguyễn Thái Bình`) and not `Hồ Chí Minh` the person.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -93,7 +94,7 @@ fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(word(text, s..i));
@@ -103,6 +104,18 @@ fn words(text: &str) -> Vec<Word> {
         out.push(word(text, s..text.len()));
     }
     out
+}
+
+/// A letter or digit. Vietnamese letters (Latin-1 to Latin Extended
+/// Additional, U+00C0–U+1EFF) are answered without the slow Unicode tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{1EFF}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn word(text: &str, range: Range<usize>) -> Word {
@@ -117,7 +130,8 @@ fn word(text: &str, range: Range<usize>) -> Word {
 pub fn province_in(body: &str) -> Option<Province> {
     let g = Gazetteer::get();
     let words = words(body);
-    let fold_at = |i: usize| vi::fold(&body[words[i].range.clone()]);
+    // Capitalised words repeat (`Đảng`, `Tỉnh`, `Ban`): fold each once.
+    let mut folds: HashMap<&str, String> = HashMap::new();
     let mut provinces = Tally::default();
     let mut districts = Tally::default();
     let mut key = String::new();
@@ -138,7 +152,8 @@ pub fn province_in(body: &str) -> Option<Province> {
                 }
                 key.push(' ');
             }
-            key.push_str(&vi::fold(&body[w.range.clone()]));
+            let word = &body[w.range.clone()];
+            key.push_str(folds.entry(word).or_insert_with(|| vi::fold(word)));
             if !g.is_name_prefix(&key) {
                 break;
             }
@@ -152,6 +167,7 @@ pub fn province_in(body: &str) -> Option<Province> {
         if best_province.is_none() && best_district.is_none() {
             continue;
         }
+        let fold_at = |i: usize| vi::fold(&body[words[i].range.clone()]);
         let prev1 = i.checked_sub(1).map(fold_at).unwrap_or_default();
         let prev2 = i.checked_sub(2).map(fold_at).unwrap_or_default();
         let after_province_word = matches!(prev1.as_str(), "tinh" | "tp")

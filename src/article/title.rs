@@ -39,7 +39,7 @@ pub fn head(text: &str, lines: &[Line]) -> Head {
     }
     let (rubric, headline) = match date_line {
         Some(d) if d > 0 && leading.contains(&(d - 1)) => {
-            let above = leading.iter().copied().filter(|&i| i < d - 1).next_back();
+            let above = leading.iter().copied().rfind(|&i| i < d - 1);
             (above, Some(d - 1))
         }
         _ => (None, leading.first().copied()),
