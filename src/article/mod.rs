@@ -4,6 +4,17 @@
 //!
 //! Blocks are byte ranges into the source text, never copies, so the
 //! citations found in them keep offsets into the file's own text.
+//!
+//! A scraped `.txt` page is read line by line, in this order:
+//! - `boilerplate`: where the portal's teasers, widgets and forms begin
+//!   ([`Article::body_end`]); nothing after it becomes a block;
+//! - `title` and `date`: the rubric, headline and date line at the top
+//!   (metadata, not body);
+//! - `structure`: the remaining lines as paragraphs, subheadings, captions
+//!   and bylines;
+//! - `provenance`: source, province and author.
+//!
+//! Overrides (front matter, site.toml's `[articles."FILE"]`) beat all of it.
 
 mod boilerplate;
 mod date;
