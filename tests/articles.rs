@@ -332,3 +332,20 @@ fn odd_pages_do_not_panic() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any text cleans without panicking, into blocks inside the body.
+    #[test]
+    fn any_text_cleans(text in "[a-zA-ZĐđảẢàáạãăâêôơưƯ0-9 .,:;()/\\-–…\n\r\t“”\"]{0,400}") {
+        let path = Path::new("p.txt");
+        if let Ok(Some(src)) = source::from_bytes(path, "p.txt", Format::Txt, text.as_bytes()) {
+            let a = article::clean(src, &SiteConfig::default());
+            proptest::prop_assert!(a.body_end <= a.text.len());
+            for b in &a.blocks {
+                proptest::prop_assert!(b.range.start <= b.range.end && b.range.end <= a.body_end);
+                proptest::prop_assert!(a.text.get(b.range.clone()).is_some());
+            }
+        }
+    }
+}
