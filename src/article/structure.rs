@@ -44,6 +44,7 @@ pub fn blocks(text: &str, lines: &[Line], skip: &[bool]) -> Vec<Block> {
             if joined
                 && is_caption(s)
                 && starts_lower(s)
+                && lines::is_short(before, SHORT)
                 && !lines::ends_sentence(before)
                 && matches!(
                     blocks[p].kind,
