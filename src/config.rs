@@ -80,7 +80,9 @@ pub struct ArticleOverride {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Boilerplate {
-    /// Lines (compared case-insensitively, as prefixes) where the body ends.
+    /// Lines where the body ends, added to `data/boilerplate.toml`'s; compared
+    /// case- and tone-insensitively, as prefixes when ending in `:` or of
+    /// three words or more, else as whole lines (see that file).
     #[serde(default)]
     pub markers: Vec<String>,
 }

@@ -4,7 +4,7 @@
 //! The data lives in `data/provinces.tsv` (and `data/districts.tsv`), compiled
 //! into the binary so every build, wherever it runs, knows the same places.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::vi;
@@ -34,6 +34,33 @@ pub struct Gazetteer {
     by_name: HashMap<String, usize>,
     /// Folded district name → district indices (several provinces may share a name).
     districts_by_name: HashMap<String, Vec<usize>>,
+    /// [`word_key`] of a province name or alias → province index.
+    provinces_by_words: HashMap<String, usize>,
+    /// [`word_key`] of a district name → district indices.
+    districts_by_words: HashMap<String, Vec<usize>>,
+    /// Every leading run of words of a province or district key (`ba`,
+    /// `ba ria`, …), so a scan stops as soon as no name can follow.
+    name_prefixes: HashSet<String>,
+}
+
+/// The most words any place name has (`Bà Rịa - Vũng Tàu`, `Phan Rang-Tháp Chàm`).
+pub const MAX_NAME_WORDS: usize = 5;
+
+/// A name as a lookup key: folded, its words (runs of letters and digits)
+/// joined by one space, so `Bà Rịa - Vũng Tàu`, `Bà Rịa–Vũng Tàu` and
+/// `ba ria vung tau` meet. Text scanned word by word builds the same key.
+pub fn word_key(name: &str) -> String {
+    let folded = vi::fold(name);
+    let mut key = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !word.is_empty() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+    }
+    key
 }
 
 const PROVINCES: &str = include_str!("../data/provinces.tsv");
@@ -52,6 +79,9 @@ impl Gazetteer {
             districts: Vec::new(),
             by_name: HashMap::new(),
             districts_by_name: HashMap::new(),
+            provinces_by_words: HashMap::new(),
+            districts_by_words: HashMap::new(),
+            name_prefixes: HashSet::new(),
         };
         for line in data_lines(provinces_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -64,9 +94,11 @@ impl Gazetteer {
                 slug: slug.to_string(),
             });
             g.by_name.insert(vi::fold(name), idx);
+            g.provinces_by_words.insert(word_key(name), idx);
             for alias in cols.get(2).unwrap_or(&"").split(',') {
                 if !alias.trim().is_empty() {
                     g.by_name.insert(vi::fold(alias.trim()), idx);
+                    g.provinces_by_words.entry(word_key(alias)).or_insert(idx);
                 }
             }
         }
@@ -90,8 +122,31 @@ impl Gazetteer {
                 .entry(vi::fold(name))
                 .or_default()
                 .push(idx);
+            g.districts_by_words
+                .entry(word_key(name))
+                .or_default()
+                .push(idx);
+        }
+        let keys: Vec<String> = g
+            .provinces_by_words
+            .keys()
+            .chain(g.districts_by_words.keys())
+            .cloned()
+            .collect();
+        for key in keys {
+            let mut end = 0;
+            for word in key.split(' ') {
+                end += word.len();
+                g.name_prefixes.insert(key[..end].to_string());
+                end += 1;
+            }
         }
         g
+    }
+
+    /// Whether some province or district key starts with the words of `key`.
+    pub fn is_name_prefix(&self, key: &str) -> bool {
+        self.name_prefixes.contains(key)
     }
 
     /// The province a name (or alias) means, in any case or tone placement.
@@ -118,6 +173,35 @@ impl Gazetteer {
             .into_iter()
             .flatten()
             .map(|&i| &self.districts[i])
+    }
+
+    /// The province of the district called `name` (`Than Uyên` → Lai Châu),
+    /// with or without its `huyện`/`quận`/`thị xã`/`thành phố` prefix.
+    /// `None` when no district has that name, or when districts of several
+    /// provinces share it (`Châu Thành`): the name alone does not say which.
+    pub fn district_province(&self, name: &str) -> Option<&Province> {
+        let key = word_key(name);
+        let key = ["huyen ", "quan ", "thi xa ", "thanh pho ", "tp "]
+            .iter()
+            .find_map(|p| key.strip_prefix(p))
+            .unwrap_or(&key);
+        self.district_province_by_key(key)
+            .map(|i| &self.provinces[i])
+    }
+
+    /// The province index a [`word_key`] names, if it is a province's name or alias.
+    pub fn province_by_key(&self, key: &str) -> Option<usize> {
+        self.provinces_by_words.get(key).copied()
+    }
+
+    /// The province index of the district a [`word_key`] names, when only
+    /// one province has a district of that name.
+    pub fn district_province_by_key(&self, key: &str) -> Option<usize> {
+        let ids = self.districts_by_words.get(key)?;
+        let first = self.districts.get(*ids.first()?)?.province;
+        ids.iter()
+            .all(|&i| self.districts.get(i).is_some_and(|d| d.province == first))
+            .then_some(first)
     }
 
     /// The longest province name that starts `text` (compared folded), with
@@ -170,6 +254,33 @@ mod tests {
         assert_eq!(g.province("tỉnh Lai Châu").unwrap().slug, "lai-chau");
         assert_eq!(g.province("TP. Hồ Chí Minh").unwrap().slug, "ho-chi-minh");
         assert!(g.province("Hà Lan").is_none());
+    }
+
+    #[test]
+    fn districts_before_2025() {
+        let g = Gazetteer::get();
+        assert!(g.districts.len() > 650, "{}", g.districts.len());
+        let province = |n: &str| g.district_province(n).map(|p| p.slug.as_str());
+        assert_eq!(province("Than Uyên"), Some("lai-chau"));
+        assert_eq!(province("huyện Vĩnh Tường"), Some("vinh-phuc"));
+        assert_eq!(province("Kim Bôi"), Some("hoa-binh"));
+        assert_eq!(province("Mường Tè"), Some("lai-chau"));
+        // Several provinces have a Châu Thành district.
+        assert_eq!(province("Châu Thành"), None);
+        assert_eq!(province("Hà Lan"), None);
+        assert!(g.districts("Châu Thành").count() > 2);
+    }
+
+    #[test]
+    fn word_keys_meet() {
+        assert_eq!(word_key("Bà Rịa - Vũng Tàu"), "ba ria vung tau");
+        assert_eq!(word_key("Bà Rịa–Vũng Tàu"), "ba ria vung tau");
+        let g = Gazetteer::get();
+        assert_eq!(
+            g.province_by_key("ba ria vung tau"),
+            g.province_by_key("ba ria vung tau")
+        );
+        assert!(g.province_by_key("ba ria vung tau").is_some());
     }
 
     #[test]

@@ -298,7 +298,6 @@ fn seeds_relations_from_the_text() {
 }
 
 #[test]
-#[ignore = "needs full grammar (issue 3) and province extraction (issue 4)"]
 fn seeds_from_text_alone_22_nq_tw_lists_bac_kan_and_lai_chau() {
     let b = seeds_plain();
     let html = b.page("directives/22-nq-tw-2008.html");
@@ -311,7 +310,6 @@ fn seeds_from_text_alone_22_nq_tw_lists_bac_kan_and_lai_chau() {
 }
 
 #[test]
-#[ignore = "needs full grammar (issue 3) and province extraction (issue 4)"]
 fn seeds_from_text_alone_relations() {
     let b = seeds_plain();
     let has = |from: &str, to: &str| {

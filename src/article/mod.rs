@@ -4,6 +4,24 @@
 //!
 //! Blocks are byte ranges into the source text, never copies, so the
 //! citations found in them keep offsets into the file's own text.
+//!
+//! A scraped `.txt` page is read line by line, in this order:
+//! - `boilerplate`: where the portal's teasers, widgets and forms begin
+//!   ([`Article::body_end`]); nothing after it becomes a block;
+//! - `title` and `date`: the rubric, headline and date line at the top
+//!   (metadata, not body);
+//! - `structure`: the remaining lines as paragraphs, subheadings, captions
+//!   and bylines;
+//! - `provenance`: source, province and author.
+//!
+//! Overrides (front matter, site.toml's `[articles."FILE"]`) beat all of it.
+
+mod boilerplate;
+mod date;
+mod lines;
+mod provenance;
+mod structure;
+mod title;
 
 use std::ops::Range;
 
@@ -54,6 +72,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Where the portal's boilerplate starts (`text.len()` if none).
     pub body_end: usize,
+    /// The section line printed above the headline
+    /// (`Đưa nghị quyết ĐH Đảng bộ tỉnh vào cuộc sống`), if any.
+    pub rubric: Option<String>,
     /// Front-matter keys vanban does not use itself, passed to templates.
     pub extra: toml::Table,
 }
@@ -85,20 +106,22 @@ pub fn clean(source: Source, config: &SiteConfig) -> Article {
         slug_hint: None,
         blocks: Vec::new(),
         body_end: text.len(),
+        rubric: None,
         extra: toml::Table::new(),
         text,
     };
     match format {
-        Format::Txt => {
-            article.blocks = paragraphs(&article.text, body_start..article.text.len());
-            article.title = title_from_blocks(&article.text, &article.blocks);
-        }
+        Format::Txt => read_page(&mut article, body_start, config),
         Format::Markdown => {
             article.blocks = vec![Block {
                 kind: BlockKind::Markdown,
                 range: body_start..article.text.len(),
             }];
             article.title = markdown_title(&article.text[body_start..]);
+            article.province = article
+                .text
+                .get(body_start..)
+                .and_then(provenance::province_in);
         }
     }
     let mut over = config.articles.get(&rel).cloned().unwrap_or_default();
@@ -112,30 +135,49 @@ pub fn clean(source: Source, config: &SiteConfig) -> Article {
     article
 }
 
-/// One block per non-empty line of `range`, trimmed.
-fn paragraphs(text: &str, range: Range<usize>) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut pos = range.start;
-    for line in text[range.clone()].split_inclusive('\n') {
-        let start = pos + (line.len() - line.trim_start().len());
-        let end = pos + line.trim_end().len();
-        if end > start {
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                range: start..end,
-            });
-        }
-        pos += line.len();
-    }
-    blocks
-}
+/// A scraped portal page: cut the boilerplate, read the head (rubric,
+/// headline, date), make blocks of the rest, then the title, source,
+/// province and author. Every step is one pass over the lines.
+fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
+    let text = &article.text;
+    let all = lines::split(text, body_start..text.len());
+    let extra = (!config.boilerplate.markers.is_empty())
+        .then(|| boilerplate::Markers::new(&config.boilerplate.markers));
+    let cut = boilerplate::cut(text, &all, extra.as_ref());
+    let body = &all[..cut];
+    article.body_end = all.get(cut).map_or(text.len(), |l| l.start);
 
-/// The first line, cut near 120 characters at a word boundary.
-fn title_from_blocks(text: &str, blocks: &[Block]) -> String {
-    blocks
-        .first()
-        .map(|b| shorten(&text[b.range.clone()], 120))
-        .unwrap_or_default()
+    let head = title::head(text, body);
+    let mut skip = vec![false; body.len()];
+    for i in [head.rubric, head.headline, head.date.map(|d| d.0)]
+        .into_iter()
+        .flatten()
+    {
+        skip[i] = true;
+    }
+    article.blocks = structure::blocks(text, body, &skip);
+    article.rubric = head.rubric.map(|i| text[body[i].range.clone()].to_string());
+    article.date = head.date.map(|d| d.1);
+    article.title = match head.headline {
+        Some(i) => text[body[i].range.clone()].to_string(),
+        None => article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| title::from_lede(&text[b.range.clone()]))
+            .unwrap_or_default(),
+    };
+    article.author = provenance::author(text, &article.blocks);
+    let source = provenance::source(text, body, &config.portals);
+    let (source, source_province) = match source {
+        Some((name, province)) => (Some(name), province),
+        None => (None, None),
+    };
+    article.source = source;
+    article.province = source_province.or_else(|| {
+        text.get(body_start..article.body_end)
+            .and_then(provenance::province_in)
+    });
 }
 
 /// Cuts `text` at a word boundary near `max` characters, adding `…`.
@@ -206,6 +248,36 @@ fn apply_override(article: &mut Article, over: ArticleOverride) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn override_beats_extraction() {
+        let text = "(HBĐT) - Ngày 8/8, BTV Tỉnh ủy ban hành Chỉ thị.\n\nMột đoạn.\n\nP.V\n";
+        let source = Source {
+            path: "x/a.txt".into(),
+            rel: "a.txt".into(),
+            format: Format::Txt,
+            encoding: "UTF-8",
+            text: text.into(),
+            front_matter: None,
+            body_start: 0,
+        };
+        let plain = clean(source.clone(), &SiteConfig::default());
+        assert_eq!(
+            plain.province.as_ref().map(|p| p.slug.as_str()),
+            Some("hoa-binh")
+        );
+        assert_eq!(plain.author.as_deref(), Some("P.V"));
+        let config = SiteConfig::parse(
+            "[articles.\"a.txt\"]\nprovince = \"Lai Châu\"\nauthor = \"Hải Yến\"\ntitle = \"T\"\ndate = 2020-01-02\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let a = clean(source, &config);
+        assert_eq!(a.province.map(|p| p.slug).as_deref(), Some("lai-chau"));
+        assert_eq!(a.author.as_deref(), Some("Hải Yến"));
+        assert_eq!(a.title, "T");
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2020, 1, 2));
+    }
 
     #[test]
     fn shorten_at_word() {

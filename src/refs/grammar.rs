@@ -181,11 +181,17 @@ pub fn detect(text: &str) -> Vec<Mention> {
                 }
             }
             ms
-        } else {
+        } else if let Some(abbr) = ["NQ", "CT", "KL", "HD", "KH"]
+            .iter()
+            .find(|a| text[start..].starts_with(*a))
+        {
             // A type abbreviation used as a word: `NQ 22`, `CT 05`, `NQ TW4`.
-            let abbr = &text[start..start + 2];
             let kind = Vocab::get().word_of(abbr, true).unwrap_or("Văn bản");
-            parse_after_type(text, start, start + 2, kind, false)
+            parse_after_type(text, start, start + abbr.len(), kind, false)
+        } else {
+            // The regex's case folding reaches further than the grammar's
+            // (`K` KELVIN SIGN matches `k`): nothing to read here.
+            continue;
         };
         if let Some(last) = found.iter().map(|m| m.span.end).max() {
             consumed = last;

@@ -49,7 +49,20 @@ pub fn render(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool
                     _ => ("<p>", "</p>"),
                 };
                 out.push_str(open);
-                linked_text(&mut out, archive, entry, range, root);
+                if kind == BlockKind::Byline {
+                    // A byline's lines (name, then position) stay lines.
+                    let mut pos = range.start;
+                    for (n, line) in a.text[range.clone()].split('\n').enumerate() {
+                        if n > 0 {
+                            out.push_str("<br>");
+                        }
+                        let end = pos + line.trim_end().len();
+                        linked_text(&mut out, archive, entry, pos..end, root);
+                        pos += line.len() + 1;
+                    }
+                } else {
+                    linked_text(&mut out, archive, entry, range, root);
+                }
                 out.push_str(close);
                 out.push('\n');
             }

@@ -1,0 +1,110 @@
+//! Publication dates as portals print them on a line of their own, near the
+//! headline: `Thứ tư - 25/03/2015 09:21`, `Thứ Sáu, 27/08/2021`,
+//! `(01/06/2020)`, `Thứ 2, Ngày 21 / 02 / 2022`, `30/11/2023`.
+//!
+//! Only whole lines count: a date inside a sentence is what the article
+//! talks about, not when it was published. A date without a year (`Ngày
+//! 8/8`) is left unknown rather than guessed.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::lines::Line;
+
+/// How many lines from the top (and from the end of the body) may hold the
+/// publication date.
+const TOP_LINES: usize = 6;
+const TAIL_LINES: usize = 3;
+
+/// The date a whole line prints, if the line is nothing but a date (with
+/// the weekday, a time, and the portal's view/comment counts around it).
+pub fn parse_line(line: &str) -> Option<NaiveDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?xi)^
+            (?:(?:cập\ nhật|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|xuất\ bản)\s*:?\s*)?
+            (?:\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
+            (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*[,\-–—]?\s*)?
+            (?:ngày\s*)?
+            \(?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*\)?
+            (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|\(?gmt\s*[+\-]?\s*\d*\)?))?)?
+            (?:\s+\d+){0,3}
+            \s*$",
+        )
+        .expect("a valid regex")
+    });
+    let caps = re.captures(line.trim())?;
+    let num = |i: usize| caps.get(i)?.as_str().parse::<u32>().ok();
+    let (day, month, year) = (num(1)?, num(2)?, num(3)?);
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// The publication date among `lines` and the index of its line: the first
+/// date line near the top, else the last one at the end of the body.
+pub fn find(text: &str, lines: &[Line]) -> Option<(usize, NaiveDate)> {
+    let at = |i: usize| parse_line(&text[lines[i].range.clone()]).map(|d| (i, d));
+    let top = lines.len().min(TOP_LINES);
+    (0..top).find_map(at).or_else(|| {
+        (top.max(lines.len().saturating_sub(TAIL_LINES))..lines.len())
+            .rev()
+            .find_map(at)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn portal_date_lines() {
+        assert_eq!(
+            parse_line("Thứ tư - 25/03/2015 09:21 349 0"),
+            ymd(2015, 3, 25)
+        );
+        assert_eq!(parse_line("Thứ Sáu, 27/08/2021"), ymd(2021, 8, 27));
+        assert_eq!(parse_line("(01/06/2020)"), ymd(2020, 6, 1));
+        assert_eq!(parse_line("Thứ 2, Ngày 21 / 02 / 2022"), ymd(2022, 2, 21));
+        assert_eq!(parse_line("30/11/2023"), ymd(2023, 11, 30));
+        assert_eq!(parse_line("Cập nhật: 08:15, 05/01/2019"), ymd(2019, 1, 5));
+        assert_eq!(
+            parse_line("Chủ nhật, 12-5-2024 | 10:00 (GMT+7)"),
+            ymd(2024, 5, 12)
+        );
+    }
+
+    #[test]
+    fn not_publication_dates() {
+        assert_eq!(parse_line("Ngày 8/8"), None);
+        assert_eq!(
+            parse_line("Ngày 8/8, BTV Tỉnh ủy ban hành Chỉ thị số 26-CT/TU."),
+            None
+        );
+        assert_eq!(parse_line("Nghị quyết số 22-NQ/TW ngày 02/02/2008"), None);
+        assert_eq!(parse_line("31/02/2020"), None);
+        assert_eq!(parse_line("4 3 15"), None);
+    }
+
+    #[test]
+    fn only_near_the_top_or_the_end() {
+        let text =
+            "Tiêu đề\n\n12/01/2020\n\nMột\nHai\nBa\nBốn\nNăm\n13/01/2020\nSáu\nBảy\nTám\nChín\n";
+        let lines = super::super::lines::split(text, 0..text.len());
+        assert_eq!(
+            find(text, &lines),
+            Some((1, ymd(2020, 1, 12).unwrap_or_default()))
+        );
+        let late = "Tiêu đề\nMột\nHai\nBa\nBốn\nNăm\n13/01/2020\nSáu\nBảy\nTám\nChín\n";
+        let lines = super::super::lines::split(late, 0..late.len());
+        assert_eq!(find(late, &lines), None);
+    }
+}

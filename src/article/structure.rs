@@ -1,0 +1,295 @@
+//! The body's lines → blocks a reader recognises: paragraphs, subheadings,
+//! photo captions and author lines. Image junk (`4 3 15`) and a caption the
+//! page prints twice (alt text + caption) are dropped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::boilerplate::loose;
+use super::lines::{self, Line};
+use super::{Block, BlockKind};
+use crate::gazetteer::{self, Gazetteer};
+
+/// A subheading or caption is at most this many characters.
+const SHORT: usize = 120;
+
+/// Blocks for `lines` (the body, boilerplate already cut), leaving out the
+/// lines `skip` marks (headline, rubric, date line).
+pub fn blocks(text: &str, lines: &[Line], skip: &[bool]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    // The line index each block ends on, to join a block with the next line.
+    let mut last_line: Vec<usize> = Vec::new();
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.iter().enumerate() {
+        if skip.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let s = &text[line.range.clone()];
+        if is_junk(s) {
+            continue;
+        }
+        // The block ending on the line just before, if any.
+        let prev = (i > 0 && last_line.last() == Some(&(i - 1))).then(|| blocks.len() - 1);
+        if let Some(p) = prev {
+            let before = &text[lines[i - 1].range.clone()];
+            // A line printed twice is an image's alt text and its caption.
+            if before == s {
+                blocks[p].kind = BlockKind::Caption;
+                continue;
+            }
+            let joined = !line.blank_before;
+            // A caption broken over two lines: `… xã Thu Lũm (Mường Tè)` /
+            // `làm đường dân sinh (ảnh: AT)`.
+            if joined
+                && is_caption(s)
+                && starts_lower(s)
+                && lines::is_short(before, SHORT)
+                && !lines::ends_sentence(before)
+                && matches!(
+                    blocks[p].kind,
+                    BlockKind::Heading | BlockKind::Paragraph | BlockKind::Caption
+                )
+            {
+                blocks[p].kind = BlockKind::Caption;
+                blocks[p].range.end = line.range.end;
+                last_line[p] = i;
+                continue;
+            }
+            // A byline's second line: the author's position.
+            if joined
+                && blocks[p].kind == BlockKind::Byline
+                && lines::is_short(s, SHORT)
+                && !lines::ends_sentence(s)
+            {
+                blocks[p].range.end = line.range.end;
+                last_line[p] = i;
+                continue;
+            }
+        }
+        let kind = if is_labelled_byline(s).is_some()
+            || is_name_line(s)
+            || (i == last && is_initials(s))
+        {
+            BlockKind::Byline
+        } else if is_caption(s) {
+            BlockKind::Caption
+        } else if !blocks.is_empty()
+            && i < last
+            && lines::is_short(s, SHORT)
+            && !lines::ends_sentence(s)
+            && lines::starts_capital(s)
+        {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        blocks.push(Block {
+            kind,
+            range: line.range.clone(),
+        });
+        last_line.push(i);
+    }
+    lone_heading_is_caption(&mut blocks);
+    blocks
+}
+
+/// Subheadings divide an article into sections, so there are two or more;
+/// a single short unpunctuated line in a body is a photo's caption
+/// (`Đảng bộ Ủy ban MTTQ tỉnh kết nạp đảng viên mới năm 2018`).
+fn lone_heading_is_caption(blocks: &mut [Block]) {
+    let mut headings = blocks.iter_mut().filter(|b| b.kind == BlockKind::Heading);
+    if let (Some(only), None) = (headings.next(), headings.next()) {
+        only.kind = BlockKind::Caption;
+    }
+}
+
+/// No letters at all: counters and image sizes left by the scraper.
+fn is_junk(line: &str) -> bool {
+    !line.chars().any(char::is_alphabetic)
+}
+
+fn starts_lower(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A photo caption: `… (ảnh: TP)`, `Ảnh: Xuân Thu`, `… . Ảnh chụp tháng 3/2021.`,
+/// `… - Ảnh: Minh Anh`.
+pub fn is_caption(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            \((?:anh|nguon\ anh|anh\ minh\ hoa)\b[^()]*\)\.?$
+            | ^anh\ ?(?::|minh\ hoa|tu\ lieu|chup\b)
+            | (?:[.!?]\ |\ [-–]\ ?)anh\ ?(?::|chup\b|minh\ hoa|tu\ lieu)[^.!?]{0,100}\.?$",
+        )
+        .expect("a valid regex")
+    });
+    // Every caption names the photo (`ảnh`); only those lines are folded.
+    lines::is_short(line, 400)
+        && ["ảnh", "Ảnh", "ẢNH"].iter().any(|a| line.contains(a))
+        && re.is_match(&loose(line))
+}
+
+/// `Tác giả bài viết: X`, `Bài, ảnh: X`, `Bài và ảnh: X`, `Tin: X`: the
+/// author's name as printed.
+pub fn is_labelled_byline(line: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:tác giả(?: bài viết)?|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và)\s*ảnh)?|nhóm (?:pv|phóng viên)|phóng viên|pv)\s*:\s*(\S.{0,80})$",
+        )
+        .expect("a valid regex")
+    });
+    re.captures(line)?.get(1).map(|m| m.as_str().trim())
+}
+
+/// A person's name on a line of its own (`Hải Yến`, `Nguyễn Đức Cường`),
+/// perhaps with its unit after a dash or in brackets: 2 to 5 capitalised
+/// words, none of them a place's name.
+pub fn is_name_line(line: &str) -> bool {
+    if !lines::is_short(line, 80) {
+        return false;
+    }
+    let head = line
+        .split_once(" - ")
+        .or_else(|| line.split_once(" – "))
+        .or_else(|| line.split_once('('))
+        .map_or(line, |(h, _)| h)
+        .trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || head.chars().count() > 40 {
+        return false;
+    }
+    let capitalised = words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    });
+    if !capitalised {
+        return false;
+    }
+    let g = Gazetteer::get();
+    let key = gazetteer::word_key(head);
+    g.province_by_key(&key).is_none() && g.district_province_by_key(&key).is_none()
+}
+
+/// A reporter's initials closing an article: `P.V(TH)`, `PV`, `T.L`.
+pub fn is_initials(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{Lu}.]{0,7}\s*(?:\(\s*[\p{Lu}.]{1,8}\s*\))?$")
+            .expect("a valid regex")
+    });
+    re.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let lines = lines::split(text, 0..text.len());
+        blocks(text, &lines, &[])
+            .into_iter()
+            .map(|b| (b.kind, text[b.range].to_string()))
+            .collect()
+    }
+
+    const P: &str = "Một đoạn văn của bài báo.";
+
+    #[test]
+    fn subheadings_between_paragraphs() {
+        let text = format!("{P}\nSát sao trong lãnh đạo, chỉ đạo\n{P}\nHiệu quả triển khai\n{P}\n");
+        let k = kinds(&text);
+        assert_eq!(
+            k[1],
+            (BlockKind::Heading, "Sát sao trong lãnh đạo, chỉ đạo".into())
+        );
+        assert_eq!(k[3].0, BlockKind::Heading);
+        assert_eq!(k[4].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_lone_short_line_is_a_caption() {
+        let text = format!("{P}\nĐảng bộ Ủy ban MTTQ tỉnh kết nạp đảng viên mới năm 2018\n{P}\n");
+        assert_eq!(kinds(&text)[1].0, BlockKind::Caption);
+    }
+
+    #[test]
+    fn caption_styles() {
+        for c in [
+            "Lớp bồi dưỡng nghiệp vụ tại huyện Than Uyên năm 2014 (ảnh: TP)",
+            "Ảnh: Xuân Thu",
+            "Các đại biểu dự hội nghị. Ảnh chụp tháng 3/2021.",
+            "Đồng chí Bí thư Tỉnh ủy phát biểu tại hội nghị - Ảnh: Minh Anh",
+            "Quang cảnh hội nghị (Ảnh minh họa)",
+        ] {
+            assert!(is_caption(c), "{c}");
+        }
+        for p in [
+            "Ảnh hưởng của dịch bệnh còn kéo dài.",
+            P,
+            "Hình ảnh: không phải",
+        ] {
+            assert!(!is_caption(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn repeated_line_shown_once_as_caption() {
+        let c = "Lãnh đạo xã tuyên truyền đến Nhân dân (ảnh: TP)";
+        let text = format!("{P}\n{c}\n{c}\n{P}\n");
+        let k = kinds(&text);
+        assert_eq!(k.len(), 3);
+        assert_eq!(k[1], (BlockKind::Caption, c.into()));
+    }
+
+    #[test]
+    fn caption_over_two_lines_is_one() {
+        let text =
+            format!("{P}\n\nCán bộ xã Thu Lũm (Mường Tè) \nlàm đường dân sinh (ảnh: AT)\n\n{P}\n");
+        let k = kinds(&text);
+        assert_eq!(k.len(), 3);
+        assert_eq!(k[1].0, BlockKind::Caption);
+        assert!(k[1].1.starts_with("Cán bộ") && k[1].1.ends_with("(ảnh: AT)"));
+    }
+
+    #[test]
+    fn junk_lines_go() {
+        let text = format!("{P}\n \n4 3 15\n{P}\n");
+        assert_eq!(kinds(&text).len(), 2);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            is_labelled_byline("Tác giả bài viết: Thúy Vân - Văn phòng Tỉnh ủy"),
+            Some("Thúy Vân - Văn phòng Tỉnh ủy")
+        );
+        assert_eq!(
+            is_labelled_byline("Bài, ảnh: Thúy Hường"),
+            Some("Thúy Hường")
+        );
+        assert_eq!(is_labelled_byline("Bài và ảnh: Lê Minh"), Some("Lê Minh"));
+        assert_eq!(is_labelled_byline("Ảnh: Xuân Thu"), None);
+        assert!(is_name_line("Hải Yến"));
+        assert!(is_name_line("Nguyễn Đức Cường"));
+        assert!(!is_name_line("Lai Châu"));
+        assert!(!is_name_line("Sát sao trong lãnh đạo"));
+        assert!(is_initials("P.V(TH)"));
+        assert!(is_initials("PV"));
+    }
+
+    #[test]
+    fn box_piece_keeps_its_sections() {
+        let text = format!("{P}\nHải Yến\n\nMột giải pháp quan trọng\n\n{P}\n\nNguyễn Đức Cường\nBí thư Đảng ủy Khối\n\nCần tăng cường sinh hoạt\n\n{P}\n\nĐặng Văn Vónh\nBí thư chi bộ\n");
+        let k: Vec<BlockKind> = kinds(&text).into_iter().map(|b| b.0).collect();
+        use BlockKind::*;
+        assert_eq!(
+            k,
+            [Paragraph, Byline, Heading, Paragraph, Byline, Heading, Paragraph, Byline]
+        );
+        assert_eq!(kinds(&text)[4].1, "Nguyễn Đức Cường\nBí thư Đảng ủy Khối");
+    }
+}
