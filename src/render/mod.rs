@@ -4,6 +4,7 @@
 //! page's context holds the whole archive: each gets what it shows.
 
 pub mod body;
+pub mod feeds;
 
 use std::path::Path;
 
@@ -53,6 +54,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/articles.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    (
+        "search_box.html",
+        include_str!("../../templates/search_box.html"),
+    ),
 ];
 /// Every word of the interface, in one place.
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -214,6 +220,18 @@ pub fn render_site(
         ctx
     };
     let render = |template: &str, path: String, ctx: &Context| -> Result<Page, RenderError> {
+        // With base_url, each page names its published address (feeds.rs).
+        let canonical = feeds::canonical(config, &path);
+        let with_canonical;
+        let ctx = match canonical {
+            Some(url) => {
+                let mut c = ctx.clone();
+                c.insert("canonical", &url);
+                with_canonical = c;
+                &with_canonical
+            }
+            None => ctx,
+        };
         tera.render(template, ctx)
             .map(|html| Page {
                 path: path.clone(),
@@ -387,5 +405,15 @@ pub fn render_site(
         path: ".nojekyll".into(),
         bytes: Vec::new(),
     });
+
+    // Search: the page, its script and the index (src/search.rs).
+    pages.push(render("search.html", "search.html".into(), &base(""))?);
+    pages.extend(crate::search::pages(
+        archive,
+        &crate::search::Options::default(),
+    ));
+    // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
+    let published = feeds::pages(archive, config, &pages);
+    pages.extend(published);
     Ok(pages)
 }
