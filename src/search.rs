@@ -5,8 +5,10 @@
 //! classic `<script src>` tags, which work from disk and on any static host:
 //!
 //! - `search/manifest.js`: how the index is cut (a few hundred bytes);
-//! - `search/s-<prefix>.js`: the postings of every term starting with
-//!   `<prefix>` (one shard, `s.js`, for a small archive);
+//! - `search/s-<prefix>.js`: the postings of the terms starting with
+//!   `<prefix>` (one shard, `s.js`, for a small archive). A shard past
+//!   [`SHARD_BYTES`] is split by the next letter, so common beginnings
+//!   (`ch`, `th`) get longer prefixes than rare ones;
 //! - `search/d-<n>.js`: titles, dates, links and text of a chunk of
 //!   documents, loaded only for the results shown.
 //!
@@ -35,9 +37,9 @@ pub const SCRIPT: &str = include_str!("../static/search.js");
 /// How the index is cut. The defaults suit any archive; tests force shards.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Characters of a term that choose its shard; `None` decides from the
-    /// archive's size (one shard below [`ONE_SHARD_POSTINGS`] postings).
-    pub shard_prefix: Option<usize>,
+    /// A shard larger than this many bytes is split by the next letter of
+    /// its terms (one term alone may still exceed it).
+    pub shard_bytes: usize,
     /// Documents per `d-<n>.js` chunk.
     pub chunk_size: usize,
 }
@@ -45,20 +47,18 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            shard_prefix: None,
+            shard_bytes: SHARD_BYTES,
             chunk_size: 50,
         }
     }
 }
 
-/// Below this many postings the whole index is one file: one request is
-/// cheaper than several small ones.
-pub const ONE_SHARD_POSTINGS: usize = 40_000;
-/// Below this many, shards by the first letter; above, by the first two.
-pub const ONE_LETTER_POSTINGS: usize = 600_000;
+/// Bytes a shard may hold before it is split: small enough that a search
+/// loads little, large enough that a small archive is one file.
+pub const SHARD_BYTES: usize = 150_000;
 /// Occurrences of one term in one document that keep their position: more
 /// add nothing to ranking and would only swell the index.
-const MAX_POSITIONS: usize = 32;
+const MAX_POSITIONS: usize = 16;
 /// Characters of a document's text kept for snippets.
 const MAX_TEXT: usize = 20_000;
 
@@ -189,7 +189,8 @@ struct TermPostings {
 struct TermJson<'a> {
     /// Spellings seen, in order of first appearance.
     v: &'a [String],
-    /// Per document: `[doc, pos, spelling, pos, spelling, ...]`.
+    /// Per document: `[doc, pos, spelling, pos, spelling, ...]`, each
+    /// position counted from the one before (they are shorter so).
     p: Vec<Vec<usize>>,
 }
 
@@ -216,9 +217,8 @@ struct DocJson<'a> {
 
 #[derive(Serialize)]
 struct ManifestJson<'a> {
-    /// Characters of a term that choose its shard.
-    prefix: usize,
-    /// Shards that exist.
+    /// Shards that exist, by prefix; a term is in the one with the longest
+    /// prefix of it.
     shards: Vec<&'a str>,
     /// Documents per chunk.
     chunk: usize,
@@ -349,7 +349,6 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
     // Postings, in document order, so the output is the same on every run.
     let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut postings = 0usize;
     for (id, doc) in docs.iter().enumerate() {
         for (pos, (_, word)) in words(&doc.indexed).enumerate() {
             let t = terms.entry(term(word)).or_default();
@@ -364,25 +363,14 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
             let at = t.docs.entry(id).or_default();
             if at.len() < MAX_POSITIONS {
                 at.push((pos, s));
-                postings += 1;
             }
         }
         for c in &doc.codes {
             codes.entry(c.clone()).or_default().push(id);
-            postings += 1;
         }
     }
-    let prefix = options
-        .shard_prefix
-        .unwrap_or(if postings < ONE_SHARD_POSTINGS {
-            0
-        } else if postings < ONE_LETTER_POSTINGS {
-            1
-        } else {
-            2
-        });
 
-    let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
+    let mut entries: Vec<(String, Item)> = Vec::new();
     for (t, p) in &terms {
         let json = TermJson {
             v: &p.spellings,
@@ -390,32 +378,27 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
                 .iter()
                 .map(|(doc, hits)| {
                     let mut row = vec![*doc];
+                    let mut last = 0;
                     for (pos, s) in hits {
-                        row.push(*pos);
+                        row.push(pos - last);
                         row.push(*s);
+                        last = *pos;
                     }
                     row
                 })
                 .collect(),
         };
-        shards
-            .entry(shard_of(t, prefix))
-            .or_default()
-            .t
-            .insert(t, json);
+        entries.push((t.clone(), Item::Term(t, json)));
     }
     for (c, ids) in &codes {
-        shards
-            .entry(shard_of(c, prefix))
-            .or_default()
-            .c
-            .insert(c, ids);
+        entries.push((c.clone(), Item::Code(c, ids)));
     }
-
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
+    split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
     let mut pages = Vec::new();
     let chunk = options.chunk_size.max(1);
     let manifest = ManifestJson {
-        prefix,
         shards: shards.keys().map(String::as_str).collect(),
         chunk,
         docs: docs.len(),
@@ -462,6 +445,60 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
         bytes: SCRIPT.as_bytes().to_vec(),
     });
     pages
+}
+
+/// One term's or code's postings, on their way into a shard.
+enum Item<'a> {
+    Term(&'a str, TermJson<'a>),
+    Code(&'a str, &'a [usize]),
+}
+
+impl Item<'_> {
+    fn bytes(&self) -> usize {
+        match self {
+            Item::Term(t, json) => t.len() + js_json(json).len() + 4,
+            Item::Code(c, ids) => {
+                c.len() + 4 + ids.iter().map(|i| i.to_string().len() + 1).sum::<usize>()
+            }
+        }
+    }
+}
+
+/// Puts `items` (sorted, all starting with `prefix` in [`shard_of`]'s
+/// alphabet) into the shard `prefix`, or, if they are more than `limit`
+/// bytes, splits them by the next letter; terms no longer than the prefix
+/// stay in its shard.
+fn split_into_shards<'a>(
+    items: Vec<(String, Item<'a>)>,
+    prefix: String,
+    limit: usize,
+    shards: &mut BTreeMap<String, ShardJson<'a>>,
+) {
+    let depth = prefix.chars().count();
+    let total: usize = items.iter().map(|(_, i)| i.bytes()).sum();
+    let splittable = items.iter().any(|(t, _)| t.chars().count() > depth);
+    if total <= limit || !splittable {
+        let shard = shards.entry(prefix).or_default();
+        for (_, item) in items {
+            match item {
+                Item::Term(t, json) => {
+                    shard.t.insert(t, json);
+                }
+                Item::Code(c, ids) => {
+                    shard.c.insert(c, ids);
+                }
+            }
+        }
+        return;
+    }
+    let mut groups: BTreeMap<String, Vec<(String, Item)>> = BTreeMap::new();
+    for (t, item) in items {
+        let key = shard_of(&t, depth + 1);
+        groups.entry(key).or_default().push((t, item));
+    }
+    for (key, group) in groups {
+        split_into_shards(group, key, limit, shards);
+    }
 }
 
 /// `window.VANBAN_SEARCH.<table>["<key>"] = <json>;`, creating the global

@@ -131,13 +131,21 @@
     return { words: ws, codes: codeCandidates(ws) };
   }
 
-  function shardOf(t, prefix) {
-    var s = "";
-    for (var i = 0; i < prefix && i < t.length; i++) {
-      var c = t[i];
-      s += /[a-z0-9]/.test(c) ? c : "_";
+  /* The first `n` characters of a term, as shard names write them. */
+  function shardOf(t, n) {
+    return Array.from(t).slice(0, n).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : "_";
+    }).join("");
+  }
+
+  /* The shard holding a term: the listed one with the longest prefix of it. */
+  function shardKey(t) {
+    var listed = S.manifest.shards;
+    for (var n = Array.from(t).length; n >= 0; n--) {
+      var k = shardOf(t, n);
+      if (listed.indexOf(k) >= 0) return k;
     }
-    return s;
+    return null;
   }
 
   function shardFile(p) {
@@ -163,17 +171,16 @@
 
   /* Loads the shards holding these terms. */
   function loadTerms(terms) {
-    var m = S.manifest;
     var need = {};
     terms.forEach(function (t) {
-      var p = shardOf(t, m.prefix);
-      if (m.shards.indexOf(p) >= 0) need[p] = true;
+      var k = shardKey(t);
+      if (k !== null) need[k] = true;
     });
     return Promise.all(Object.keys(need).map(function (p) { return load(shardFile(p)); }));
   }
 
   function shardFor(t) {
-    return S.shards[shardOf(t, S.manifest.prefix)] || { t: {}, c: {} };
+    return S.shards[shardKey(t)] || { t: {}, c: {} };
   }
 
   /* Per document, for one term: positions and whether the exact spelling
@@ -185,8 +192,10 @@
     var exactIdx = entry.v.indexOf(exactSpelling);
     entry.p.forEach(function (row) {
       var h = { pos: {}, count: 0, exact: false };
+      var at = 0;
       for (var i = 1; i + 1 < row.length; i += 2) {
-        h.pos[row[i]] = row[i + 1] === exactIdx;
+        at += row[i]; /* positions are stored as steps from the last */
+        h.pos[at] = row[i + 1] === exactIdx;
         h.count++;
         if (row[i + 1] === exactIdx) h.exact = true;
       }
@@ -314,13 +323,15 @@
     var to = Math.min(spans.length, from + size);
     var out = [];
     if (from > 0) out.push(["… ", false]);
-    var pos = spans[from].start;
+    /* From the text's start, and to its end, keep what lies around the words. */
+    var pos = from === 0 ? 0 : spans[from].start;
     for (var s = from; s < to; s++) {
       if (spans[s].start > pos) out.push([t.slice(pos, spans[s].start), false]);
       out.push([t.slice(spans[s].start, spans[s].end), spans[s].hit]);
       pos = spans[s].end;
     }
     if (to < spans.length) out.push([" …", false]);
+    else if (pos < t.length) out.push([t.slice(pos), false]);
     return out;
   }
 

@@ -120,30 +120,61 @@ fn text_cannot_break_out_of_the_index_scripts() {
 #[test]
 fn a_large_index_is_cut_into_shards_by_first_letters() {
     let (archive, _) = build(&fixture("tests/fixtures/search"), "");
+    let limit = 1500;
     let pages = search::pages(
         &archive,
         &search::Options {
-            shard_prefix: Some(2),
+            shard_bytes: limit,
             chunk_size: 2,
         },
     );
-    let shards: Vec<&str> = pages
+    let manifest: serde_json::Value = assigned_json(page(&pages, "search/manifest.js"));
+    let listed: Vec<&str> = manifest["shards"]
+        .as_array()
+        .unwrap()
         .iter()
-        .filter(|p| p.path.starts_with("search/s-"))
-        .map(|p| p.path.as_str())
+        .map(|k| k.as_str().unwrap())
         .collect();
-    assert!(shards.len() > 10, "{shards:?}");
-    assert!(shards.contains(&"search/s-du.js"), "đường, dương");
-    assert!(shards.contains(&"search/s-22.js"), "22-NQ/TW");
-    let manifest = page(&pages, "search/manifest.js");
-    assert!(manifest.contains(r#""prefix":2"#));
-    for s in &shards {
-        let key = s.trim_start_matches("search/s-").trim_end_matches(".js");
-        assert!(manifest.contains(&format!("\"{key}\"")), "{key}");
+    assert!(listed.len() > 10, "{listed:?}");
+    let files: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.path.starts_with("search/s"))
+        .collect();
+    assert_eq!(files.len(), listed.len());
+    let mut seen_terms = 0;
+    for key in &listed {
+        let file = page(&pages, &search::shard_file(key));
+        let shard = assigned_json(file);
+        let names: Vec<&String> = shard["t"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .chain(shard["c"].as_object().unwrap().keys())
+            .collect();
+        assert!(!names.is_empty(), "{key}");
+        for name in &names {
+            // In the shard of the longest listed prefix.
+            let depth = key.chars().count();
+            assert_eq!(search::shard_of(name, depth), *key, "{name} in {key}");
+            let deeper = search::shard_of(name, depth + 1);
+            assert!(
+                deeper == *key || !listed.contains(&deeper.as_str()),
+                "{name} belongs in {deeper}, not {key}"
+            );
+        }
+        seen_terms += names.len();
+        // Small, unless it cannot be split further.
+        let unsplittable = names.len() == 1
+            || names
+                .iter()
+                .all(|n| n.chars().count() == key.chars().count());
+        assert!(
+            file.len() <= limit + 300 || unsplittable,
+            "{key}: {}",
+            file.len()
+        );
     }
-    // Every term sits in the shard of its first two letters.
-    let du = page(&pages, "search/s-du.js");
-    assert!(du.contains(r#""duong":"#) && !du.contains(r#""dang":"#));
+    assert!(seen_terms > 50);
     // Documents come in chunks of two.
     let chunks = pages
         .iter()
@@ -153,6 +184,14 @@ fn a_large_index_is_cut_into_shards_by_first_letters() {
         chunks,
         (archive.directives.len() + archive.entries.len()).div_ceil(2)
     );
+}
+
+/// The value an index file assigns: the JSON after `S.x[...] = `.
+fn assigned_json(file: &str) -> serde_json::Value {
+    let line = file.find("\nS.").unwrap();
+    let start = line + file[line..].find(" = ").unwrap() + 3;
+    let end = file.rfind(";\n})").unwrap();
+    serde_json::from_str(&file[start..end]).unwrap()
 }
 
 #[test]
@@ -265,7 +304,7 @@ fn javascript_ranking_against_built_indexes() {
         &search::pages(
             &archive,
             &search::Options {
-                shard_prefix: Some(2),
+                shard_bytes: 1500,
                 chunk_size: 2,
             },
         ),

@@ -114,6 +114,14 @@ test("snippets mark the words found", async () => {
   assert.strictEqual(pieces.map((p) => p[0]).join("").includes("sinh hoạt chi bộ"), true);
 });
 
+test("a whole title keeps its punctuation", () => {
+  const { E } = engine();
+  const q = E.parse("chi");
+  const pieces = E.snippet("(HBĐT) - Chi bộ, nhé!", q, Infinity);
+  assert.strictEqual(pieces.map((p) => p[0]).join(""), "(HBĐT) - Chi bộ, nhé!");
+  assert.deepStrictEqual(Array.from(pieces.filter((p) => p[1]), (p) => p[0]), ["Chi"]);
+});
+
 test("text holding </script> and U+2028 loads and is found, and runs nothing", async () => {
   const { E, window } = engine();
   const found = await E.search("HACKED");
@@ -129,5 +137,7 @@ test("a search loads only the shards of its terms", { skip: !sharded }, async ()
   assert.ok(S.manifest.shards.length > 10, "the sharded build has many shards");
   await E.search("đường");
   const shards = loaded.filter((f) => /^search\/s/.test(f));
-  assert.deepStrictEqual(shards, ["search/s-du.js"]);
+  assert.strictEqual(shards.length, 1, shards);
+  const key = shards[0].replace(/^search\/s-?|\.js$/g, "");
+  assert.ok(key.length >= 1 && "duong".startsWith(key), key);
 });
