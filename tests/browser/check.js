@@ -74,7 +74,7 @@ async function results(page) {
     await page.waitForURL(/q=22-nq%2Ftw/i);
     found = await results(page);
     assert.match(found[0].title, /^Nghị quyết số 22-NQ\/TW/, JSON.stringify(found));
-    assert.strictEqual(found[0].href, "directives/22-nq-tw.html");
+    assert.match(found[0].href, /^directives\/22-nq-tw[a-z0-9-]*\.html$/);
     assert.ok(found.some((r) => BAC_KAN.test(r.title)), JSON.stringify(found));
     assert.ok(found.slice(1).every((r) => r.href.startsWith("articles/")), "then its articles");
 
@@ -85,7 +85,7 @@ async function results(page) {
     assert.match(await page.textContent("h1"), BAC_KAN);
     const cite = page.locator("a.cite", { hasText: "22-NQ/TW" }).first();
     await cite.click();
-    await page.waitForURL(/directives\/22-nq-tw\.html/);
+    await page.waitForURL(/directives\/22-nq-tw[a-z0-9-]*\.html$/);
     assert.match(await page.textContent("h1"), /22-NQ\/TW/);
 
     // Nothing found is said plainly.
