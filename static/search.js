@@ -336,6 +336,7 @@
   }
 
   S.engine = {
+    words: words,
     fold: fold,
     term: term,
     spelling: spelling,

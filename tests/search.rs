@@ -326,3 +326,16 @@ fn javascript_ranking_against_built_indexes() {
         assert!(text.contains("# fail 0"), "{text}");
     }
 }
+
+proptest::proptest! {
+    /// Any text: words are pieces of it, terms and codes never panic.
+    #[test]
+    fn any_text_tokenizes(text in "\\PC{0,80}") {
+        for (at, w) in search::words(&text) {
+            proptest::prop_assert_eq!(&text[at..at + w.len()], w);
+            let _ = search::term(w);
+        }
+        let _ = search::code_terms(&text);
+        let _ = search::js_json(&text);
+    }
+}
