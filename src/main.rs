@@ -205,9 +205,11 @@ fn serve_cmd(args: &ServeArgs) -> Result<i32> {
         config.templates.clone(),
     ];
     let build_args = args.build.clone();
+    let output = args.build.output.clone().unwrap_or(config.output.clone());
     let options = serve::Options {
         port: args.port,
         watch,
+        ignore: Some(output),
         poll: std::time::Duration::from_millis(300),
     };
     serve::run(options, move || {

@@ -35,6 +35,9 @@ pub struct Options {
     pub port: u16,
     /// Files and folders whose changes trigger a rebuild.
     pub watch: Vec<PathBuf>,
+    /// A folder inside them not to watch: the output, whose every build
+    /// would otherwise trigger the next.
+    pub ignore: Option<PathBuf>,
     /// How often the watched files are looked at.
     pub poll: Duration,
 }
@@ -75,7 +78,7 @@ where
             message: e.to_string(),
         })?;
     let state = Arc::new(RwLock::new(State::default()));
-    let mut seen = fingerprint(&options.watch);
+    let mut seen = fingerprint(&options.watch, options.ignore.as_deref());
     let first = build();
     report(&first);
     if let Ok(mut s) = state.write() {
@@ -95,7 +98,7 @@ where
     let watched = Arc::clone(&state);
     std::thread::spawn(move || loop {
         std::thread::sleep(options.poll);
-        let now = fingerprint(&options.watch);
+        let now = fingerprint(&options.watch, options.ignore.as_deref());
         if now == seen {
             continue;
         }
@@ -278,12 +281,13 @@ fn escape_html(s: &str) -> String {
 
 /// A summary of the watched files' paths, sizes and modification times:
 /// it changes when a file is added, removed or written.
-pub fn fingerprint(paths: &[PathBuf]) -> u64 {
+pub fn fingerprint(paths: &[PathBuf], ignore: Option<&Path>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for root in paths {
         for entry in walkdir::WalkDir::new(root)
             .sort_by_file_name()
             .into_iter()
+            .filter_entry(|e| ignore.is_none_or(|i| !e.path().starts_with(i)))
             .filter_map(Result::ok)
         {
             let path: &Path = entry.path();
