@@ -13,8 +13,9 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs check.js against `base`, failing with its output.
-fn check(base: &str) {
+/// Runs check.js against `base` (and, for `vanban serve`, its content
+/// folder, to see the page reload), failing with its output.
+fn check(base: &str, live_seeds: Option<&Path>) {
     let dir = root().join("tests/browser");
     assert!(
         dir.join("node_modules/playwright-core").is_dir(),
@@ -23,6 +24,7 @@ fn check(base: &str) {
     let out = Command::new("node")
         .arg(dir.join("check.js"))
         .arg(base)
+        .args(live_seeds)
         .output()
         .expect("node runs");
     assert!(
@@ -62,7 +64,7 @@ fn search_and_links_work_over_file_urls() {
         .unwrap();
     assert!(status.success());
     let public = dir.path().join("public").canonicalize().unwrap();
-    check(&format!("file://{}/", public.display()));
+    check(&format!("file://{}/", public.display()), None);
 }
 
 struct Server(Child);
@@ -77,7 +79,7 @@ impl Drop for Server {
 #[test]
 #[ignore = "needs Chromium and playwright-core (scripts/ci/search.sh)"]
 fn search_and_links_work_over_http_from_serve() {
-    let (_dir, config) = project();
+    let (dir, config) = project();
     let port = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -104,5 +106,8 @@ fn search_and_links_work_over_http_from_serve() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert!(up, "vanban serve did not come up");
-    check(&format!("http://127.0.0.1:{port}/"));
+    check(
+        &format!("http://127.0.0.1:{port}/"),
+        Some(&dir.path().join("seeds")),
+    );
 }

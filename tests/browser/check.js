@@ -1,6 +1,8 @@
 // Drives Chromium through a built vanban site, as a reader would.
 //   node tests/browser/check.js <base URL ending in />
-// The base is file:///.../public/ or http://127.0.0.1:PORT/ (vanban serve).
+// The base is file:///.../public/ or http://127.0.0.1:PORT/ (vanban serve);
+// with vanban serve, a second argument names its content folder, and the
+// open page must reload by itself after a new article is added there.
 // Run by tests/browser.rs; needs `npm install` here (scripts/ci/search.sh)
 // and Debian's chromium (CHROMIUM overrides its path).
 "use strict";
@@ -8,6 +10,7 @@ const assert = require("node:assert");
 const { chromium } = require("playwright-core");
 
 const base = process.argv[2];
+const liveSeeds = process.argv[3];
 if (!base || !base.endsWith("/")) throw new Error("usage: check.js <base URL ending in />");
 
 const BAC_KAN = /Công tác xây dựng tổ chức cơ sở đảng/; // seeds/002: Chỉ thị số 05-CT/TW, 22-NQ/TW
@@ -93,6 +96,18 @@ async function results(page) {
     found = await results(page);
     assert.strictEqual(found.length, 0);
     assert.match(await page.textContent("#search-status"), /Không tìm thấy kết quả nào/);
+
+    if (liveSeeds) {
+      // Live reload: a new article appears in the open list, untouched.
+      await page.goto(base + "articles.html");
+      let reloaded = false;
+      page.on("load", () => { reloaded = true; });
+      require("node:fs").writeFileSync(require("node:path").join(liveSeeds, "950_live.md"),
+        "+++\ntitle = \"Bài thử tải lại trang\"\n+++\nNội dung.\n");
+      await page.waitForFunction(() => document.body.textContent.includes("Bài thử tải lại trang"),
+        null, { timeout: 30000 });
+      assert.ok(reloaded, "the page reloaded itself");
+    }
 
     assert.deepStrictEqual(errors, []);
     console.log("browser checks passed: " + base);
