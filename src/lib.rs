@@ -19,6 +19,8 @@ pub mod pipeline;
 pub mod refs;
 pub mod render;
 pub mod scan;
+pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod vi;

@@ -1,4 +1,4 @@
-//! The command line: `build` (the default), `scan`, `check`.
+//! The command line: `build` (the default), `scan`, `check`, `serve`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,7 +10,8 @@ use clap::{Args, Parser, Subcommand};
 use vanban::config::SiteConfig;
 use vanban::pipeline::{self, Outcome, Report};
 use vanban::refs::registry::Registry;
-use vanban::{render, scan, site};
+use vanban::render::Page;
+use vanban::{render, scan, serve, site};
 
 /// vanban builds a cross-linked archive of Vietnamese Party-building
 /// articles: one page per article, one per directive it cites.
@@ -32,6 +33,18 @@ enum Command {
     /// Build in memory and list every citation that could not be scoped or
     /// resolved, and every registry problem; writes nothing.
     Check(ConfigArgs),
+    /// Build, serve the site on 127.0.0.1, and rebuild and reload the open
+    /// page whenever the articles, templates or site.toml change.
+    Serve(ServeArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// The port to listen on (on 127.0.0.1 only).
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
 }
 
 #[derive(Args, Clone, Default)]
@@ -71,6 +84,7 @@ fn main() {
         Some(Command::Build(args)) => build(&args),
         Some(Command::Scan(args)) => scan_cmd(&args),
         Some(Command::Check(args)) => check(&args),
+        Some(Command::Serve(args)) => serve_cmd(&args),
     };
     match result {
         Ok(code) => std::process::exit(code),
@@ -105,8 +119,16 @@ fn print_report(report: &Report) {
     }
 }
 
-fn build(args: &BuildArgs) -> Result<i32> {
-    let started = Instant::now();
+/// One build, in memory: what `build` writes and `serve` serves.
+struct Built {
+    config: SiteConfig,
+    pages: Vec<Page>,
+    summary: String,
+    warnings: usize,
+}
+
+/// Reads site.toml and the articles and renders every page; writes nothing.
+fn build_pages(args: &BuildArgs) -> Result<Built> {
     let mut config = load_config(&args.config)?;
     if let Some(o) = &args.output {
         config.output = o.clone();
@@ -124,24 +146,78 @@ fn build(args: &BuildArgs) -> Result<i32> {
     print_report(&report);
     let (tera, strings) = render::load_templates(&config.templates)?;
     let pages = render::render_site(&archive, &config, &tera, &strings)?;
-    let stats = site::write(&config.output, &config.content, &pages)
-        .with_context(|| format!("writing the site into {}", config.output.display()))?;
+    if config.base_url().is_none() {
+        eprintln!(
+            "note: base_url is not set in site.toml, so no sitemap.xml, robots.txt, \
+             Atom feeds or canonical links were made."
+        );
+    }
     let warnings = registry_errors.len() + report.failed();
-    println!(
-        "Built {} articles, {} directives, {} citations; {} files skipped, {} failed, {} warnings; \
-         {} pages written, {} unchanged, in {:.2} s.",
+    let summary = format!(
+        "{} articles, {} directives, {} citations; {} files skipped, {} failed, {} warnings",
         archive.entries.len(),
         archive.directives.len(),
         archive.citation_count(),
         report.skipped(),
         report.failed(),
         warnings,
+    );
+    Ok(Built {
+        config,
+        pages,
+        summary,
+        warnings,
+    })
+}
+
+/// Builds and writes the site into the output folder.
+fn build_and_write(args: &BuildArgs) -> Result<Built> {
+    let started = Instant::now();
+    let built = build_pages(args)?;
+    let output = &built.config.output;
+    let stats = site::write(output, &built.config.content, &built.pages)
+        .with_context(|| format!("writing the site into {}", output.display()))?;
+    println!(
+        "Built {}; {} pages written, {} unchanged, in {:.2} s.",
+        built.summary,
         stats.written,
         stats.unchanged,
         started.elapsed().as_secs_f64()
     );
-    println!("Open {}", config.output.join("index.html").display());
-    Ok(if args.strict && warnings > 0 { 1 } else { 0 })
+    Ok(built)
+}
+
+fn build(args: &BuildArgs) -> Result<i32> {
+    let built = build_and_write(args)?;
+    println!("Open {}", built.config.output.join("index.html").display());
+    Ok(if args.strict && built.warnings > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn serve_cmd(args: &ServeArgs) -> Result<i32> {
+    let config = load_config(&args.build.config)?;
+    let watch = vec![
+        args.build.config.config.clone(),
+        config.content.clone(),
+        config.templates.clone(),
+    ];
+    let build_args = args.build.clone();
+    let output = args.build.output.clone().unwrap_or(config.output.clone());
+    let options = serve::Options {
+        port: args.port,
+        watch,
+        ignore: Some(output),
+        poll: std::time::Duration::from_millis(300),
+    };
+    serve::run(options, move || {
+        build_and_write(&build_args)
+            .map(|b| b.pages)
+            .map_err(|e| format!("{e:#}"))
+    })?;
+    Ok(0)
 }
 
 fn scan_cmd(args: &ScanArgs) -> Result<i32> {

@@ -6,6 +6,7 @@
 pub mod body;
 pub mod charts;
 pub mod data;
+pub mod feeds;
 pub mod pages;
 pub mod paging;
 
@@ -55,6 +56,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
     ("data.html", include_str!("../../templates/data.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    (
+        "search_box.html",
+        include_str!("../../templates/search_box.html"),
+    ),
 ];
 /// Every word of the interface, in one place.
 const STRINGS: &str = include_str!("../../templates/strings.toml");
@@ -145,5 +151,14 @@ pub fn render_site(
         path: ".nojekyll".into(),
         bytes: Vec::new(),
     });
+    // The search index (src/search.rs), loaded by search.html's script tags.
+    pages.extend(crate::search::pages(
+        archive,
+        &crate::search::Options::default(),
+    ));
+    // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
+    let published = feeds::pages(archive, config, &pages);
+    pages.extend(published);
+
     Ok(pages)
 }

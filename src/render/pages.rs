@@ -210,6 +210,17 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, template: &str, path: String, ctx: &Context) -> Result<Page, RenderError> {
+        // With base_url, each page names its published address (feeds.rs).
+        let with_canonical;
+        let ctx = match super::feeds::canonical(self.config, &path) {
+            Some(url) => {
+                let mut c = ctx.clone();
+                c.insert("canonical", &url);
+                with_canonical = c;
+                &with_canonical
+            }
+            None => ctx,
+        };
         self.tera
             .render(template, ctx)
             .map(|html| Page {
@@ -252,6 +263,15 @@ impl<'a> Renderer<'a> {
             self.archive,
             self.config,
             self.tera,
+            &self.context("", crumbs),
+        )?);
+        let crumbs = vec![
+            self.crumb("home", "index.html"),
+            Self::here(self.s("search")),
+        ];
+        pages.push(self.render(
+            "search.html",
+            "search.html".into(),
             &self.context("", crumbs),
         )?);
         Ok(pages)

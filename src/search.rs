@@ -1,0 +1,561 @@
+//! The search index: built here at build time, read by `static/search.js`.
+//!
+//! Browsers block `fetch`, ES modules and WASM on `file://`, so the index is
+//! plain JavaScript files that assign into one global and are loaded by
+//! classic `<script src>` tags, which work from disk and on any static host:
+//!
+//! - `search/manifest.js`: how the index is cut (a few hundred bytes);
+//! - `search/s-<prefix>.js`: the postings of the terms starting with
+//!   `<prefix>` (one shard, `s.js`, for a small archive). A shard past
+//!   [`SHARD_BYTES`] is split by the next letter, so common beginnings
+//!   (`ch`, `th`) get longer prefixes than rare ones;
+//! - `search/d-<n>.js`: titles, dates, links and text of a chunk of
+//!   documents, loaded only for the results shown.
+//!
+//! A first search thus loads the manifest, one shard per query term and one
+//! or two chunks of documents, whatever the size of the archive.
+//!
+//! Terms are syllables folded (`Đảng` → `dang`, see [`vi::fold`]); each
+//! posting keeps which spelling was seen, so that a query typed with
+//! diacritics ranks exact spellings first. Directive codes are indexed as
+//! whole tokens (`22-NQ/TW` → `22nqtw` and `22nq`) in every article that
+//! cites the directive and in the directive's own page. The ranking itself
+//! lives in `search.js` only, so there is one source of truth for it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::archive::{Archive, Directive, Entry};
+use crate::render::{vi_date, Page};
+use crate::vi;
+
+/// The search page's script, embedded like the templates.
+pub const SCRIPT: &str = include_str!("../static/search.js");
+
+/// How the index is cut. The defaults suit any archive; tests force shards.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// A shard larger than this many bytes is split by the next letter of
+    /// its terms (one term alone may still exceed it).
+    pub shard_bytes: usize,
+    /// Documents per `d-<n>.js` chunk.
+    pub chunk_size: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            shard_bytes: SHARD_BYTES,
+            chunk_size: 50,
+        }
+    }
+}
+
+/// Bytes a shard may hold before it is split: small enough that a search
+/// loads little, large enough that a small archive is one file.
+pub const SHARD_BYTES: usize = 150_000;
+/// Occurrences of one term in one document that keep their position: more
+/// add nothing to ranking and would only swell the index.
+const MAX_POSITIONS: usize = 16;
+/// Characters of a document's text kept for snippets.
+const MAX_TEXT: usize = 20_000;
+
+/// True for the characters that make up a word: letters, digits and
+/// combining marks (text is NFC, but a stray decomposed mark must not cut a
+/// word in two). `search.js` uses the same classes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The words of `text` with their byte offsets, in order.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = rest.peek() {
+            if is_word_char(c) {
+                break;
+            }
+            rest.next();
+        }
+        let (start, _) = *rest.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        text.get(start..end).map(|w| (start, w))
+    })
+}
+
+/// The term a word is indexed under: folded (`Đảng` → `dang`), and numbers
+/// without leading zeros (`05` → `5`), so that readers need neither
+/// diacritics nor the zero. `search.js` folds queries the same way.
+pub fn term(word: &str) -> String {
+    let folded = vi::fold(word);
+    if !folded.is_empty() && folded.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = folded.trim_start_matches('0');
+        return if trimmed.is_empty() { "0" } else { trimmed }.to_string();
+    }
+    folded
+}
+
+/// The spelling a word is compared by when the query has diacritics: lower
+/// case, NFC, tones placed one way (`uỷ` = `ủy`).
+pub fn spelling(word: &str) -> String {
+    vi::canonical_tones(&word.nfc().collect::<String>().to_lowercase())
+}
+
+/// The whole-token forms of a directive code: `22-NQ/TW` → `22nqtw` (the full
+/// code) and `22nq` (number and type, what `NQ 22` means). A year inside the
+/// code is left out (`114/2014/NĐ-CP` → `114ndcp`, `114nd`). Codes that do not
+/// start with a number give nothing. `search.js` reads queries the same way.
+pub fn code_terms(code: &str) -> Vec<String> {
+    let base = code.split(['#', '@']).next().unwrap_or(code);
+    let digits: String = base.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return Vec::new();
+    }
+    let number = term(&digits);
+    let letters: Vec<String> = words(&base[digits.len()..])
+        .map(|(_, w)| vi::fold(w))
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    let Some(first) = letters.first() else {
+        return Vec::new();
+    };
+    let full = format!("{number}{}", letters.concat());
+    let short = format!("{number}{first}");
+    if full == short {
+        vec![full]
+    } else {
+        vec![full, short]
+    }
+}
+
+/// The shard a term belongs to: its first `len` characters, each outside
+/// `a-z0-9` written `_` (file names stay ASCII).
+pub fn shard_of(term: &str, len: usize) -> String {
+    term.chars()
+        .take(len)
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The file of a shard, relative to the site's root.
+pub fn shard_file(prefix: &str) -> String {
+    if prefix.is_empty() {
+        "search/s.js".into()
+    } else {
+        format!("search/s-{prefix}.js")
+    }
+}
+
+/// One searchable document: a directive's page or an article.
+struct Doc<'a> {
+    url: String,
+    title: &'a str,
+    date: Option<String>,
+    province: Option<&'a str>,
+    /// The directives it cites (for a directive: itself), as (name, url).
+    directives: Vec<(&'a str, String)>,
+    /// What is indexed: the title, then the text.
+    indexed: String,
+    /// What snippets are cut from.
+    text: String,
+    codes: Vec<String>,
+}
+
+/// Postings of one term: its spellings and, per document, positions with the
+/// spelling seen there.
+#[derive(Default)]
+struct TermPostings {
+    spellings: Vec<String>,
+    /// document → [(position, spelling index)]
+    docs: BTreeMap<usize, Vec<(usize, usize)>>,
+}
+
+#[derive(Serialize)]
+struct TermJson<'a> {
+    /// Spellings seen, in order of first appearance.
+    v: &'a [String],
+    /// Per document: `[doc, pos, spelling, pos, spelling, ...]`, each
+    /// position counted from the one before (they are shorter so).
+    p: Vec<Vec<usize>>,
+}
+
+#[derive(Serialize, Default)]
+struct ShardJson<'a> {
+    /// Word terms.
+    t: BTreeMap<&'a str, TermJson<'a>>,
+    /// Code terms → documents.
+    c: BTreeMap<&'a str, &'a [usize]>,
+}
+
+#[derive(Serialize)]
+struct DocJson<'a> {
+    u: &'a str,
+    t: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p: Option<&'a str>,
+    /// Directives: `[[name, url], ...]`.
+    r: Vec<(&'a str, &'a str)>,
+    x: &'a str,
+}
+
+#[derive(Serialize)]
+struct ManifestJson<'a> {
+    /// Shards that exist, by prefix; a term is in the one with the longest
+    /// prefix of it.
+    shards: Vec<&'a str>,
+    /// Documents per chunk.
+    chunk: usize,
+    /// Number of documents; the first `directives` are directive pages.
+    docs: usize,
+    directives: usize,
+}
+
+/// JSON safe inside a `<script>` element and as a JavaScript expression:
+/// `<`, `>`, `&`, U+2028 and U+2029 (which serde_json leaves as they are,
+/// and only ever inside strings) are written as `\u` escapes, so a text
+/// holding `</script>` or `<!--` cannot end the script.
+pub fn js_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The body of an article as plain text: its blocks, one per line.
+fn body_text(e: &Entry) -> String {
+    let mut text = String::new();
+    for b in &e.article.blocks {
+        if let Some(s) = e.article.text.get(b.range.clone()) {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(s.trim());
+        }
+    }
+    cut(text, MAX_TEXT)
+}
+
+fn cut(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
+}
+
+fn directive_doc(d: &Directive) -> Doc<'_> {
+    let mut text = d.name.clone();
+    for part in [
+        d.title.as_deref(),
+        d.issuer.as_deref(),
+        Some(d.scope.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        text.push_str(". ");
+        text.push_str(part);
+    }
+    let url = format!("directives/{}.html", d.slug);
+    Doc {
+        title: &d.name,
+        date: d.date.as_ref().map(vi_date),
+        province: None,
+        directives: vec![(d.name.as_str(), url.clone())],
+        indexed: format!("{text}\n{}", d.key),
+        codes: code_terms(&d.key),
+        url,
+        text,
+    }
+}
+
+fn article_doc<'a>(archive: &'a Archive, e: &'a Entry) -> Doc<'a> {
+    let mut directives: Vec<(&str, String)> = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
+    for c in &e.citations {
+        for t in code_terms(&c.key) {
+            if !codes.contains(&t) {
+                codes.push(t);
+            }
+        }
+        if let Some(d) = archive.directive(&c.key) {
+            let url = format!("directives/{}.html", d.slug);
+            if !directives.iter().any(|(_, u)| *u == url) {
+                directives.push((&d.name, url));
+            }
+        }
+    }
+    let text = body_text(e);
+    Doc {
+        url: format!("articles/{}.html", e.slug),
+        title: &e.article.title,
+        date: e.article.date.as_ref().map(vi_date),
+        province: e.article.province.as_ref().map(|p| p.name.as_str()),
+        directives,
+        indexed: format!("{}\n{text}", e.article.title),
+        text,
+        codes,
+    }
+}
+
+/// Every document, in the order results fall back on: directives first (in
+/// the archive's order), then articles newest first (undated last).
+fn documents(archive: &Archive) -> Vec<Doc<'_>> {
+    let mut docs: Vec<Doc> = archive.directives.iter().map(directive_doc).collect();
+    let mut entries: Vec<&Entry> = archive.entries.iter().collect();
+    entries.sort_by(|a, b| {
+        b.article
+            .date
+            .cmp(&a.article.date)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    docs.extend(entries.into_iter().map(|e| article_doc(archive, e)));
+    docs
+}
+
+/// The search index's files, and the search page's script.
+pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
+    let docs = documents(archive);
+
+    // Postings, in document order, so the output is the same on every run.
+    let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
+    let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (id, doc) in docs.iter().enumerate() {
+        for (pos, (_, word)) in words(&doc.indexed).enumerate() {
+            let t = terms.entry(term(word)).or_default();
+            let form = spelling(word);
+            let s = match t.spellings.iter().position(|x| *x == form) {
+                Some(s) => s,
+                None => {
+                    t.spellings.push(form);
+                    t.spellings.len() - 1
+                }
+            };
+            let at = t.docs.entry(id).or_default();
+            if at.len() < MAX_POSITIONS {
+                at.push((pos, s));
+            }
+        }
+        for c in &doc.codes {
+            codes.entry(c.clone()).or_default().push(id);
+        }
+    }
+
+    let mut entries: Vec<(String, Item)> = Vec::new();
+    for (t, p) in &terms {
+        let json = TermJson {
+            v: &p.spellings,
+            p: p.docs
+                .iter()
+                .map(|(doc, hits)| {
+                    let mut row = vec![*doc];
+                    let mut last = 0;
+                    for (pos, s) in hits {
+                        row.push(pos - last);
+                        row.push(*s);
+                        last = *pos;
+                    }
+                    row
+                })
+                .collect(),
+        };
+        entries.push((t.clone(), Item::Term(t, json)));
+    }
+    for (c, ids) in &codes {
+        entries.push((c.clone(), Item::Code(c, ids)));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
+    split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
+    let mut pages = Vec::new();
+    let chunk = options.chunk_size.max(1);
+    let manifest = ManifestJson {
+        shards: shards.keys().map(String::as_str).collect(),
+        chunk,
+        docs: docs.len(),
+        directives: archive.directives.len(),
+    };
+    pages.push(script_page(
+        "search/manifest.js".into(),
+        "manifest",
+        None,
+        &js_json(&manifest),
+    ));
+    for (p, shard) in &shards {
+        pages.push(script_page(
+            shard_file(p),
+            "shards",
+            Some(p),
+            &js_json(shard),
+        ));
+    }
+    for (n, group) in docs.chunks(chunk).enumerate() {
+        let rows: Vec<DocJson> = group
+            .iter()
+            .map(|d| DocJson {
+                u: &d.url,
+                t: d.title,
+                d: d.date.as_deref(),
+                p: d.province,
+                r: d.directives
+                    .iter()
+                    .map(|(name, url)| (*name, url.as_str()))
+                    .collect(),
+                x: &d.text,
+            })
+            .collect();
+        pages.push(script_page(
+            format!("search/d-{n}.js"),
+            "chunks",
+            Some(&n.to_string()),
+            &js_json(&rows),
+        ));
+    }
+    pages.push(Page {
+        path: "static/search.js".into(),
+        bytes: SCRIPT.as_bytes().to_vec(),
+    });
+    pages
+}
+
+/// One term's or code's postings, on their way into a shard.
+enum Item<'a> {
+    Term(&'a str, TermJson<'a>),
+    Code(&'a str, &'a [usize]),
+}
+
+impl Item<'_> {
+    fn bytes(&self) -> usize {
+        match self {
+            Item::Term(t, json) => t.len() + js_json(json).len() + 4,
+            Item::Code(c, ids) => {
+                c.len() + 4 + ids.iter().map(|i| i.to_string().len() + 1).sum::<usize>()
+            }
+        }
+    }
+}
+
+/// Puts `items` (sorted, all starting with `prefix` in [`shard_of`]'s
+/// alphabet) into the shard `prefix`, or, if they are more than `limit`
+/// bytes, splits them by the next letter; terms no longer than the prefix
+/// stay in its shard.
+fn split_into_shards<'a>(
+    items: Vec<(String, Item<'a>)>,
+    prefix: String,
+    limit: usize,
+    shards: &mut BTreeMap<String, ShardJson<'a>>,
+) {
+    let depth = prefix.chars().count();
+    let total: usize = items.iter().map(|(_, i)| i.bytes()).sum();
+    let splittable = items.iter().any(|(t, _)| t.chars().count() > depth);
+    if total <= limit || !splittable {
+        let shard = shards.entry(prefix).or_default();
+        for (_, item) in items {
+            match item {
+                Item::Term(t, json) => {
+                    shard.t.insert(t, json);
+                }
+                Item::Code(c, ids) => {
+                    shard.c.insert(c, ids);
+                }
+            }
+        }
+        return;
+    }
+    let mut groups: BTreeMap<String, Vec<(String, Item)>> = BTreeMap::new();
+    for (t, item) in items {
+        let key = shard_of(&t, depth + 1);
+        groups.entry(key).or_default().push((t, item));
+    }
+    for (key, group) in groups {
+        split_into_shards(group, key, limit, shards);
+    }
+}
+
+/// `window.VANBAN_SEARCH.<table>["<key>"] = <json>;`, creating the global
+/// if this file is the first to load.
+fn script_page(path: String, table: &str, key: Option<&str>, json: &str) -> Page {
+    let target = match key {
+        Some(k) => format!("S.{table}[{}]", js_json(k)),
+        None => format!("S.{table}"),
+    };
+    let text = format!(
+        "/* vanban search index: generated, do not edit. */\n\
+         (function (S) {{ S.shards = S.shards || {{}}; S.chunks = S.chunks || {{}};\n\
+         {target} = {json};\n\
+         }})(window.VANBAN_SEARCH = window.VANBAN_SEARCH || {{}});\n"
+    );
+    Page {
+        path,
+        bytes: text.into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_punctuation_only() {
+        let w: Vec<&str> = words("Chỉ thị số 05-CT/TW, (Đảng)")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(w, ["Chỉ", "thị", "số", "05", "CT", "TW", "Đảng"]);
+    }
+
+    #[test]
+    fn terms_fold_and_drop_zeros() {
+        assert_eq!(term("Đảng"), term("dang"));
+        assert_eq!(term("05"), "5");
+        assert_eq!(term("000"), "0");
+        assert_ne!(spelling("Đảng"), spelling("dang"));
+        assert_eq!(spelling("Tỉnh uỷ"), spelling("tỉnh ủy"));
+    }
+
+    #[test]
+    fn codes_in_any_spelling_meet() {
+        assert_eq!(code_terms("22-NQ/TW"), ["22nqtw", "22nq"]);
+        assert_eq!(code_terms("22 - nq/tw"), ["22nqtw", "22nq"]);
+        assert_eq!(code_terms("05-CT/TW@x#2019"), ["5cttw", "5ct"]);
+        assert_eq!(code_terms("114/2014/NĐ-CP"), ["114ndcp", "114nd"]);
+        assert!(code_terms("NQ-TW4").is_empty());
+    }
+
+    #[test]
+    fn json_cannot_close_a_script() {
+        let s = js_json("</script><!-- & \u{2028}\u{2029}");
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        assert!(!s.contains('\u{2028}') && !s.contains('\u{2029}'));
+        let back: String = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, "</script><!-- & \u{2028}\u{2029}");
+    }
+}
