@@ -136,6 +136,15 @@ fn dates_issuers_and_years() {
         ("Nghị quyết số 26-NQ/TW ngày 19/5/2018 Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XII", &["26-NQ/TW#2018"]),
         ("Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập", &["5-CT/TW#2016"]),
         ("Nghị quyết số 45-NQ/TU ngày 3/2/2020 của Ban Chấp hành Đảng bộ tỉnh", &["45-NQ/TU@yen-bai#2020"]),
+        (
+            "Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về tăng cường",
+            &["21-NQ/TW#2022"],
+        ),
+        ("Thông tư liên tịch số 01/2014/TTLT-BNV-BTC", &["1/2014/TTLT-BNV-BTC"]),
+        ("Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ", &["1847/QĐ-TTg#2018"]),
+        ("Chỉ thị số 28-CT/TU, ngày 10-8-2018 của Ban Thường vụ Tỉnh ủy về", &["28-CT/TU@yen-bai#2018"]),
+        ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025", &["NQDH/XIX@yen-bai"]),
+        ("Chỉ thị số 26-CT/ TU", &["26-CT/TU@yen-bai"]),
         ("Quyết định số 2222/QĐ-UBND ngày 15/10/2020 của UBND tỉnh Lào Cai", &["2222/QĐ-UBND@lao-cai#2020"]),
     ]);
 }

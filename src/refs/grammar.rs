@@ -680,6 +680,12 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         finish_issuer(s, start, end, code, party, organ)
     };
 
+    // `của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII`.
+    if phrase(s, pos, "hội nghị").is_some() {
+        if let Some((_, _, e)) = plenum(s, pos) {
+            return Some(mk("TW", true, Organ::CentralCommittee, e));
+        }
+    }
     if let Some(e) = phrase(s, pos, "bộ chính trị") {
         return Some(mk("TW", true, Organ::Politburo, e));
     }
