@@ -118,3 +118,27 @@ fn samples_yield_exactly_the_gold_citations() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn a_headline_cites_like_the_body() {
+    let text = "Sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị\n\nThứ Sáu, 27/08/2021\n\n(YBĐT) - Sáng 26/8, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết, đánh giá kết quả thực hiện trong toàn tỉnh Yên Bái.\n";
+    let src = vanban::source::from_bytes(
+        std::path::Path::new("a.txt"),
+        "a.txt",
+        vanban::source::Format::Txt,
+        text.as_bytes(),
+    )
+    .unwrap()
+    .unwrap();
+    let article = vanban::article::clean(src, &SiteConfig::default());
+    let (registry, _) = Registry::new(&[]);
+    let keys: Vec<String> = pipeline::cite_article(&article, &registry)
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
+    assert_eq!(
+        article.title,
+        "Sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị"
+    );
+    assert_eq!(keys, ["5-CT/TW#2016"]);
+}

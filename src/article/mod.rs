@@ -39,6 +39,11 @@ pub enum BlockKind {
     Heading,
     Caption,
     Byline,
+    /// The headline: shown as the page's title, but the article's own words,
+    /// so the references it makes are citations too.
+    Title,
+    /// The rubric line above the headline (`Đưa nghị quyết ĐH Đảng bộ tỉnh vào cuộc sống`).
+    Rubric,
     /// A Markdown body, rendered by pulldown-cmark.
     Markdown,
 }
@@ -156,6 +161,19 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
         skip[i] = true;
     }
     article.blocks = structure::blocks(text, body, &skip);
+    // Headline and rubric are no paragraphs, but they cite like one.
+    for (line, kind) in [
+        (head.rubric, BlockKind::Rubric),
+        (head.headline, BlockKind::Title),
+    ] {
+        if let Some(i) = line {
+            article.blocks.push(Block {
+                kind,
+                range: body[i].range.clone(),
+            });
+        }
+    }
+    article.blocks.sort_by_key(|b| b.range.start);
     article.rubric = head.rubric.map(|i| text[body[i].range.clone()].to_string());
     article.date = head.date.map(|d| d.1);
     article.title = match head.headline {

@@ -38,6 +38,9 @@ pub fn render(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool
     for block in &a.blocks {
         let range = block.range.clone();
         match block.kind {
+            // The headline is the page's <h1> (see [`title`]), unless an
+            // override gave the page another title: then it stays in the body.
+            BlockKind::Title if title(archive, entry, root).is_some() => {}
             BlockKind::Markdown => {
                 out.push_str(&markdown(archive, entry, range, root, allow_raw_html))
             }
@@ -46,6 +49,8 @@ pub fn render(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool
                     BlockKind::Heading => ("<h2>", "</h2>"),
                     BlockKind::Caption => ("<p class=\"caption\">", "</p>"),
                     BlockKind::Byline => ("<p class=\"byline\">", "</p>"),
+                    BlockKind::Rubric => ("<p class=\"rubric\">", "</p>"),
+                    BlockKind::Title => ("<p class=\"headline\">", "</p>"),
                     _ => ("<p>", "</p>"),
                 };
                 out.push_str(open);
@@ -69,6 +74,19 @@ pub fn render(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool
         }
     }
     out
+}
+
+/// The headline with its citations linked, for the page's `<h1>`, when the
+/// page's title is the headline (not one set by front matter or site.toml).
+pub fn title(archive: &Archive, entry: &Entry, root: &str) -> Option<String> {
+    let a = &entry.article;
+    let block = a.blocks.iter().find(|b| b.kind == BlockKind::Title)?;
+    if a.text.get(block.range.clone())?.trim() != a.title.trim() {
+        return None;
+    }
+    let mut out = String::new();
+    linked_text(&mut out, archive, entry, block.range.clone(), root);
+    Some(out)
 }
 
 /// Writes `text[range]` escaped, with the citations inside it as links.

@@ -690,6 +690,7 @@ impl<'a> Renderer<'a> {
             "body",
             &body::render(a, e, "../", self.config.allow_raw_html),
         );
+        ctx.insert("title_html", &body::title(a, e, "../"));
         ctx.insert("cited", &cited);
         ctx.insert("newer", &newer);
         ctx.insert("older", &older);
