@@ -46,16 +46,24 @@ pub fn builtin_portals() -> &'static [Portal] {
 /// site.toml's portals, then the built-in ones. An unknown abbreviation is
 /// still the source, without a province.
 pub fn source(text: &str, lines: &[Line], extra: &[Portal]) -> Option<(String, Option<Province>)> {
-    let abbr = lines
-        .iter()
-        .take(4)
-        .find_map(|l| lines::lede_prefix(&text[l.range.clone()]))?
-        .0;
-    let key = vi::fold(abbr);
-    let portal = extra
-        .iter()
-        .chain(builtin_portals())
-        .find(|p| vi::fold(&p.abbreviation) == key);
+    let known = |abbr: &str| {
+        let key = vi::fold(abbr);
+        extra
+            .iter()
+            .chain(builtin_portals())
+            .find(|p| vi::fold(&p.abbreviation) == key)
+    };
+    let abbr = lines.iter().take(4).find_map(|l| {
+        let line = &text[l.range.clone()];
+        lines::lede_prefix(line).map(|(abbr, _)| abbr).or_else(|| {
+            // Some portals drop the brackets (`YBĐT - Sáng 14/6, ...`): only
+            // a known abbreviation is read so, not any capitals before a dash.
+            let word = line.split([' ', '-', '–', '—']).next()?;
+            let rest = line[word.len()..].trim_start();
+            (rest.starts_with(['-', '–', '—']) && known(word).is_some()).then_some(word)
+        })
+    })?;
+    let portal = known(abbr);
     Some(match portal {
         Some(p) => (
             format!("{abbr} ({})", p.name),
@@ -300,6 +308,19 @@ mod tests {
             Some("son-la".into())
         );
         assert_eq!(slug("tỉnh Lai Châu, tỉnh Sơn La"), Some("lai-chau".into()));
+    }
+
+    #[test]
+    fn known_portals_without_brackets() {
+        let text = "YBĐT - Sáng 14/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.\n";
+        let lines = lines::split(text, 0..text.len());
+        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
+        assert_eq!(name, "YBĐT (Báo Yên Bái)");
+        assert_eq!(province.map(|p| p.slug).as_deref(), Some("yen-bai"));
+        // Capitals before a dash are no portal unless the table knows them.
+        let text = "UBND - Sáng 14/6, tỉnh tổ chức hội nghị.\n";
+        let lines = lines::split(text, 0..text.len());
+        assert!(source(text, &lines, &[]).is_none());
     }
 
     #[test]
