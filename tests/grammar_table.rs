@@ -145,6 +145,11 @@ fn dates_issuers_and_years() {
         ("Chỉ thị số 28-CT/TU, ngày 10-8-2018 của Ban Thường vụ Tỉnh ủy về", &["28-CT/TU@yen-bai#2018"]),
         ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025", &["NQDH/XIX@yen-bai"]),
         ("Chỉ thị số 26-CT/ TU", &["26-CT/TU@yen-bai"]),
+        ("Nghị quyết số 08-NQ/ĐUQS của Đảng ủy Quân sự tỉnh", &["8-NQ/ĐUQS@yen-bai"]),
+        ("Kế hoạch số 12-KH/BCĐ", &["12-KH/BCĐ@yen-bai"]),
+        ("Nghị quyết số 05-NQ/BCSĐ", &["5-NQ/BCSĐ@yen-bai"]),
+        ("NQ Trung ương 4 (khóa XII)", &["4-NQ/TW#2016"]),
+        ("Chỉ thị số 17/CT-TU", &["17-CT/TU@yen-bai"]),
         ("Quyết định số 2222/QĐ-UBND ngày 15/10/2020 của UBND tỉnh Lào Cai", &["2222/QĐ-UBND@lao-cai#2020"]),
     ]);
 }
@@ -474,6 +479,8 @@ fn not_citations() {
         "Điện thoại: 0216/3852 123",
         "mã số 12-AB/CD thuộc lô hàng",
         "hơn 9470 đảng viên",
+        "mã 12-ab/cd trên nhãn",
+        "Số 12-NQ/ubnd",
     ];
     let mut failures = Vec::new();
     for text in rows {

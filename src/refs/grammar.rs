@@ -148,7 +148,7 @@ fn anchors() -> &'static Regex {
             .collect::<Vec<_>>()
             .join("|");
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ])|(?P<code>\d{{1,4}})\s*[-–—/]\s*[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung))|(?P<code>\d{{1,4}})\s*[-–—/]\s*[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -904,6 +904,9 @@ const PARTY_ISSUERS: &[&str] = &[
     "BCĐ",
 ];
 
+/// Issuers that only ever write State codes: never a Party code's issuer.
+const STATE_ISSUERS: &[&str] = &["UBND", "HĐND", "CP", "TTG", "QH", "VPCP", "UBTVQH"];
+
 /// Whether a code's issuer part names a Party organ (`TW`, `TU`, `BTCTW`).
 fn is_party_issuer(up: &str) -> bool {
     PARTY_ISSUERS.contains(&up) || up.ends_with("TW") || up.ends_with("TU") && !up.starts_with("UB")
@@ -941,7 +944,15 @@ fn party_code(s: &str, i: usize) -> Option<Member> {
     let (iss, end) = segment(s, ws(s, e, false))?;
     let up = iss.to_uppercase();
     let written_upper = iss.chars().all(|c| !c.is_lowercase()) || matches!(up.as_str(), "THU");
-    if !(is_party_issuer(&up) && (written_upper || PARTY_ISSUERS.contains(&up.as_str()))) {
+    // In the Party's own form (`N-TYPE/ISSUER`) any issuer in capitals is
+    // one (`08-NQ/ĐUQS`); written in lower case only the known ones are.
+    let known = is_party_issuer(&up) && PARTY_ISSUERS.contains(&up.as_str())
+        || is_party_issuer(&up) && written_upper;
+    let capitals = written_upper
+        && !state_way
+        && up.chars().count() >= 2
+        && !STATE_ISSUERS.contains(&up.as_str());
+    if !(known || capitals) {
         return None;
     }
     if state_way
