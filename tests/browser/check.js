@@ -14,7 +14,7 @@ const liveSeeds = process.argv[3];
 if (!base || !base.endsWith("/")) throw new Error("usage: check.js <base URL ending in />");
 
 const BAC_KAN = /Công tác xây dựng tổ chức cơ sở đảng/; // seeds/002: Chỉ thị số 05-CT/TW, 22-NQ/TW
-const VINH_PHUC = /Đưa nghị quyết ĐH Đảng bộ tỉnh/; // seeds/004: Chỉ thị 05 của Bộ Chính trị
+const VINH_PHUC = /Đảng bộ trong sạch vững mạnh ở Vĩnh Tường/; // seeds/004: Chỉ thị 05 của Bộ Chính trị
 
 async function results(page) {
   await page.waitForFunction(() => {
