@@ -43,6 +43,6 @@ echo "== axe-core"
 article="articles/$(ls "$SITE/articles" | head -n1)"
 province="provinces/$(ls "$SITE/provinces" | head -n1)"
 NODE_PATH="$NODE_DIR/node_modules" node scripts/ci/axe.js "$SITE" \
-  index.html "$article" directives/22-nq-tw.html directives.html articles-by-province.html "$province" "$@"
+  index.html "$article" directives/22-nq-tw-2008.html directives.html articles-by-province.html "$province" "$@"
 NODE_PATH="$NODE_DIR/node_modules" node scripts/ci/axe.js "$WORK/big-site" \
-  index.html directives/22-nq-tw.html directives/22-nq-tw--2.html provinces/bac-kan.html
+  index.html directives/22-nq-tw-2008.html directives/22-nq-tw-2008--2.html provinces/bac-kan.html
