@@ -1595,7 +1595,12 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
 /// place-and-date line (`..., ngày ... tháng ... năm ...`) or a title in
 /// capitals: the heading of a reprinted document.
 fn is_document_heading(s: &str, end: usize) -> bool {
-    let rest = &s[end..];
+    // A heading's next lines are short: look no further than a few hundred bytes.
+    let mut stop = (end + 600).min(s.len());
+    while !s.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = &s[end..stop];
     let mut lines = rest.split(['\n', '\r']);
     if lines.next().is_some_and(|l| !l.trim().is_empty()) {
         return false;

@@ -97,12 +97,66 @@ pub fn cite(
     resolve::resolve(text, &mentions, context, registry)
 }
 
-/// 1-based line number of a byte offset.
-pub fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// 1-based line numbers of byte offsets, counted forward from the last
+/// offset asked for, so that numbering a text's citations in reading order
+/// reads the text once (a 50 MB line with many citations stays linear).
+#[derive(Debug, Default)]
+pub struct Lines {
+    offset: usize,
+    line: usize,
+}
+
+impl Lines {
+    pub fn line_of(&mut self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        if offset < self.offset {
+            *self = Lines::default();
+        }
+        let newlines = text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += newlines;
+        self.offset = offset;
+        self.line + 1
+    }
+}
+
+/// How far a sentence is looked for on each side of a span: prose has
+/// sentences far shorter; a text with no full stop (a 50 MB line) must not
+/// make every citation scan all of it.
+const SENTENCE_REACH: usize = 1500;
+
+/// The sentence around a span: from the last `.`, `;`, `!`, `?` (followed by
+/// a space) or line break before it, to the next one after it.
+pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let s = floor(span.start.min(text.len()));
+    let e = floor(span.end.min(text.len()).max(s));
+    let lo = floor(s.saturating_sub(SENTENCE_REACH));
+    let hi = floor((e + SENTENCE_REACH).min(text.len()));
+    let is_stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | '\r');
+    let start = text[lo..s]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            is_stop(c) && (c == '\n' || c == '\r' || text[lo + i + 1..].starts_with(' '))
+        })
+        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+    let end = text[e..hi]
+        .char_indices()
+        .find(|&(i, c)| {
+            is_stop(c)
+                && (c == '\n'
+                    || c == '\r'
+                    || text[e + i + 1..].starts_with([' ', '\n', '\r'])
+                    || e + i + 1 == text.len())
+        })
+        .map_or(hi, |(i, c)| e + i + c.len_utf8());
+    start..end
 }

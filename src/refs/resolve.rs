@@ -13,12 +13,11 @@
 //! whose dated mentions elsewhere all agree on one year.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 
 use super::grammar::{issuer as parse_issuer, Issuer, Mention, Organ, Target, CENTRAL_CITIES};
 use super::registry::{Registry, RegistryEntry};
 use super::vocab::Vocab;
-use super::{line_of, ArticleContext, Citation, Resolution};
+use super::{sentence_bounds, ArticleContext, Citation, Lines, Resolution};
 use crate::vi;
 
 /// State issuers whose documents are numbered nationwide.
@@ -252,7 +251,14 @@ pub fn resolve(
         }
     }
 
-    // Pass 3: numbers without code or issuer.
+    // Pass 3: numbers without code or issuer. Candidates are looked up by
+    // number, so an article with many mentions stays linear.
+    let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, d) in drafts.iter().enumerate() {
+        if let Some(n) = d.number {
+            by_number.entry(n).or_default().push(j);
+        }
+    }
     for i in 0..mentions.len() {
         if drafts[i].fixed.is_some() {
             continue;
@@ -270,10 +276,14 @@ pub fn resolve(
                 // A number can stand for another number only if that one named its issuer.
                 && !matches!(mentions[j].target, Target::Number { .. } if dj.code.is_none())
         };
-        let source = (0..i)
+        let candidates = by_number.get(&n).map(Vec::as_slice).unwrap_or(&[]);
+        let here = candidates.partition_point(|&j| j < i);
+        let source = candidates[..here]
+            .iter()
             .rev()
+            .copied()
             .find(|&j| same(j))
-            .or_else(|| (i + 1..mentions.len()).find(|&j| same(j)));
+            .or_else(|| candidates[here..].iter().copied().find(|&j| same(j)));
         if let Some(j) = source {
             drafts[i].fixed = drafts[j].fixed.clone();
             drafts[i].code = drafts[j].code.clone();
@@ -290,6 +300,7 @@ pub fn resolve(
         });
     }
 
+    let mut lines = Lines::default();
     mentions
         .iter()
         .zip(drafts)
@@ -301,7 +312,7 @@ pub fn resolve(
             }
             Some(Citation {
                 key,
-                line: line_of(text, m.span.start),
+                line: lines.line_of(text, m.span.start),
                 span: m.span.clone(),
                 kind: m.kind.clone(),
                 number: m.number.clone(),
@@ -393,30 +404,6 @@ fn compatible(entry: &RegistryEntry, m: &Mention) -> bool {
         .map(organ_of)
         .unwrap_or(Organ::Other);
     theirs == Organ::Other || theirs == named
-}
-
-/// The sentence around a span: from the last `.`, `;`, `!`, `?` or line
-/// break before it to the next one after it.
-pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
-    let s = span.start.min(text.len());
-    let e = span.end.min(text.len()).max(s);
-    let is_stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | '\r');
-    let start = text[..s]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_stop(c) && (c == '\n' || c == '\r' || text[i + 1..].starts_with(' ')))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[e..]
-        .char_indices()
-        .find(|&(i, c)| {
-            is_stop(c)
-                && (c == '\n'
-                    || c == '\r'
-                    || text[e + i + 1..].starts_with([' ', '\n', '\r'])
-                    || e + i + 1 == text.len())
-        })
-        .map_or(text.len(), |(i, c)| e + i + c.len_utf8());
-    start..end
 }
 
 /// Whether a registry entry's topic words stand in the sentence (folded).

@@ -109,27 +109,12 @@ pub fn vi_date(d: &chrono::NaiveDate) -> String {
 
 /// The sentence of `text` around `c`'s span, as (before, mention, after).
 pub fn sentence<'a>(text: &'a str, c: &Citation) -> (&'a str, &'a str, &'a str) {
-    let (s, e) = (c.span.start.min(text.len()), c.span.end.min(text.len()));
-    let start = text.get(..s).map_or(0, |head| {
-        head.char_indices()
-            .rev()
-            .find(|&(i, ch)| {
-                ch == '\n'
-                    || ((ch == '.' || ch == '?' || ch == '!' || ch == ';')
-                        && text[i + 1..].starts_with(' '))
-            })
-            .map_or(0, |(i, ch)| i + ch.len_utf8())
-    });
-    let end = text.get(e..).map_or(text.len(), |tail| {
-        tail.char_indices()
-            .find(|&(i, ch)| {
-                ch == '\n'
-                    || ((ch == '.' || ch == '?' || ch == '!' || ch == ';')
-                        && text[e + i + 1..].starts_with([' ', '\n', '\r']))
-            })
-            .map_or(text.len(), |(i, ch)| e + i + ch.len_utf8())
-    });
-    match (text.get(start..s), text.get(s..e), text.get(e..end)) {
+    let bounds = crate::refs::sentence_bounds(text, &c.span);
+    match (
+        text.get(bounds.start..c.span.start),
+        text.get(c.span.clone()),
+        text.get(c.span.end..bounds.end),
+    ) {
         (Some(b), Some(m), Some(a)) => (b.trim_start(), m, a.trim_end()),
         _ => ("", "", ""),
     }
