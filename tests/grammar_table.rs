@@ -274,6 +274,18 @@ fn short_forms() {
         ),
         ("Đề án 534-QĐ/TU của Tỉnh ủy. Đề án 534 đã", &["534-QĐ/TU@yen-bai", "534-QĐ/TU@yen-bai"]),
         ("Kết luận số 21-KL/TW. Theo Kết luận 21, các cấp ủy", &["21-KL/TW#2021", "21-KL/TW#2021"]),
+        (
+            "Nghị quyết Trung ương 4 (khóa XII) về xây dựng, chỉnh đốn Đảng. Sau 5 năm thực hiện Nghị quyết 04, các cấp ủy",
+            &["4-NQ/TW#2016", "4-NQ/TW#2016"],
+        ),
+        (
+            "Thực hiện Nghị quyết Trung ương 4 (khóa XII), chi bộ đã kiểm điểm. Việc học tập Nghị quyết Trung ương 4 được",
+            &["4-NQ/TW#2016", "4-NQ/TW#2016"],
+        ),
+        (
+            "Nghị quyết Trung ương 4 (khóa XI, XII) được quán triệt; Nghị quyết Trung ương 4 đi vào cuộc sống",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016", "NQTW4"],
+        ),
     ]);
 }
 

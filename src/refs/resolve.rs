@@ -201,6 +201,15 @@ pub fn resolve(
                 Target::Plenum { plenum, term } => {
                     let (key, resolved) =
                         plenum_key(m, *plenum, *term, text, registry, &cited_codes);
+                    if resolved == Resolution::Registry {
+                        // The document has a number: `Nghị quyết 04` may stand for it later.
+                        let base = key.split('#').next().unwrap_or(&key);
+                        if let Some((n, code)) = base.split_once('-') {
+                            d.number = n.parse().ok();
+                            d.abbr = code.split('/').next().map(str::to_string);
+                            d.code = Some(code.to_string());
+                        }
+                    }
                     d.fixed = Some(key);
                     d.resolved = resolved;
                 }
@@ -227,6 +236,30 @@ pub fn resolve(
             d
         })
         .collect();
+
+    // A plenum named without its khóa (`Nghị quyết Trung ương 4`) is the one
+    // the article names with it, if it names only one.
+    let mut plenum_terms: HashMap<u32, BTreeSet<String>> = HashMap::new();
+    for (m, d) in mentions.iter().zip(&drafts) {
+        if let (
+            Target::Plenum {
+                plenum,
+                term: Some(_),
+            },
+            Some(key),
+        ) = (&m.target, &d.fixed)
+        {
+            plenum_terms.entry(*plenum).or_default().insert(key.clone());
+        }
+    }
+    for (m, d) in mentions.iter().zip(drafts.iter_mut()) {
+        if let Target::Plenum { plenum, term: None } = &m.target {
+            if let Some(keys) = plenum_terms.get(plenum).filter(|k| k.len() == 1) {
+                d.fixed = keys.iter().next().cloned();
+                d.resolved = Resolution::ShortForm;
+            }
+        }
+    }
 
     // Pass 2: years. First the years the article itself states, per key.
     let mut stated: HashMap<String, i32> = HashMap::new();
