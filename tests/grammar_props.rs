@@ -60,10 +60,15 @@ fn keys(text: &str) -> Vec<String> {
         province: Some("hoa-binh".into()),
         date: None,
     };
-    cite(text, &[0..text.len()], &context, &registry)
-        .into_iter()
-        .map(|c| c.key)
-        .collect()
+    cite(
+        text,
+        std::slice::from_ref(&(0..text.len())),
+        &context,
+        &registry,
+    )
+    .into_iter()
+    .map(|c| c.key)
+    .collect()
 }
 
 /// Old-style tone placement, as many portals still write.
@@ -95,7 +100,7 @@ proptest! {
         while !text.is_char_boundary(end) { end -= 1; }
         let text = &text[..end];
         let (registry, _) = Registry::new(&[]);
-        for c in cite(text, &[0..text.len()], &ArticleContext::default(), &registry) {
+        for c in cite(text, std::slice::from_ref(&(0..text.len())), &ArticleContext::default(), &registry) {
             prop_assert!(text.get(c.span.clone()).is_some(), "{:?} in {:?}", c.span, text);
             prop_assert_eq!(c.line, text[..c.span.start].matches('\n').count() + 1);
         }

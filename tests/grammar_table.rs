@@ -16,10 +16,15 @@ fn keys(text: &str, province: Option<&str>) -> Vec<String> {
         province: province.map(str::to_string),
         date: None,
     };
-    cite(text, &[0..text.len()], &context, &registry)
-        .into_iter()
-        .map(|c| c.key)
-        .collect()
+    cite(
+        text,
+        std::slice::from_ref(&(0..text.len())),
+        &context,
+        &registry,
+    )
+    .into_iter()
+    .map(|c| c.key)
+    .collect()
 }
 
 fn check(rows: &[(&str, &[&str])]) {

@@ -448,6 +448,24 @@ fn topic_hits(entry: &RegistryEntry, sentence_folded: &str) -> usize {
         .count()
 }
 
+/// The one candidate with the most of its topic words in the mention's
+/// sentence, if one has more than every other.
+fn by_topic<'a>(
+    candidates: &[&'a RegistryEntry],
+    m: &Mention,
+    text: &str,
+) -> Option<&'a RegistryEntry> {
+    let bounds = sentence_bounds(text, &m.span);
+    let folded = vi::fold(text.get(bounds).unwrap_or(""));
+    let hits: Vec<usize> = candidates.iter().map(|e| topic_hits(e, &folded)).collect();
+    let best = hits.iter().copied().max().filter(|&b| b > 0)?;
+    let mut winners = candidates.iter().zip(&hits).filter(|(_, &h)| h == best);
+    match (winners.next(), winners.next()) {
+        (Some((e, _)), None) => Some(e),
+        _ => None,
+    }
+}
+
 /// Chooses among registry documents (REFERENCES.md §3): topic words in the
 /// sentence, else the default, else the latest issued before the article,
 /// else the only one.
@@ -460,21 +478,8 @@ fn choose<'a>(
     if candidates.is_empty() {
         return None;
     }
-    let bounds = sentence_bounds(text, &m.span);
-    let folded = vi::fold(text.get(bounds).unwrap_or(""));
-    let best = candidates
-        .iter()
-        .map(|e| topic_hits(e, &folded))
-        .max()
-        .unwrap_or(0);
-    if best > 0 {
-        let hits: Vec<_> = candidates
-            .iter()
-            .filter(|e| topic_hits(e, &folded) == best)
-            .collect();
-        if hits.len() == 1 {
-            return Some(hits[0]);
-        }
+    if let Some(e) = by_topic(&candidates, m, text) {
+        return Some(e);
     }
     if let Some(d) = candidates.iter().find(|e| e.default) {
         return Some(d);
@@ -532,19 +537,8 @@ fn plenum_key(
     if candidates.is_empty() {
         return (format!("{prefix}TW{plenum}/{roman}"), Resolution::Plenum);
     }
-    let bounds = sentence_bounds(text, &m.span);
-    let folded = vi::fold(text.get(bounds).unwrap_or(""));
-    let best = candidates
-        .iter()
-        .map(|e| topic_hits(e, &folded))
-        .max()
-        .unwrap_or(0);
-    let by_topic: Vec<_> = candidates
-        .iter()
-        .filter(|e| best > 0 && topic_hits(e, &folded) == best)
-        .collect();
-    if by_topic.len() == 1 {
-        return (by_topic[0].key.clone(), Resolution::Registry);
+    if let Some(e) = by_topic(&candidates, m, text) {
+        return (e.key.clone(), Resolution::Registry);
     }
     let by_code: Vec<_> = candidates
         .iter()
