@@ -1,0 +1,236 @@
+//! Members of a mention: Party codes (`26-CT/TU`), State codes
+//! (`114/2014/NĐ-CP`) and numbers without a code (`Chỉ thị 05`).
+
+use std::ops::Range;
+
+use super::read::*;
+use super::Target;
+use crate::refs::vocab::Vocab;
+
+/// A member of a mention: a code or a bare number.
+#[derive(Debug, Clone)]
+pub(super) struct Member {
+    pub(super) target: Target,
+    pub(super) number: String,
+    pub(super) span: Range<usize>,
+}
+
+/// Issuer codes a Party code may end with when written in lower case.
+pub(super) const PARTY_ISSUERS: &[&str] = &[
+    "TW",
+    "TU",
+    "HU",
+    "QU",
+    "THU",
+    "ĐU",
+    "ĐUK",
+    "BTCTW",
+    "BTGTW",
+    "BDVTW",
+    "UBKTTW",
+    "VPTW",
+    "BNCTW",
+    "BKTTW",
+    "QUTW",
+    "BTGDVTW",
+    "BTCTU",
+    "BTGTU",
+    "BDVTU",
+    "UBKTTU",
+    "VPTU",
+    "BCSĐ",
+    "ĐĐ",
+    "ĐUQSTW",
+    "ĐUCATW",
+    "ĐUKCCQTW",
+    "ĐUKDNTW",
+    "BCĐ",
+];
+
+/// Issuers that only ever write State codes: never a Party code's issuer.
+pub(super) const STATE_ISSUERS: &[&str] = &["UBND", "HĐND", "CP", "TTG", "QH", "VPCP", "UBTVQH"];
+
+/// Whether a code's issuer part names a Party organ (`TW`, `TU`, `BTCTW`).
+pub(super) fn is_party_issuer(up: &str) -> bool {
+    PARTY_ISSUERS.contains(&up) || up.ends_with("TW") || up.ends_with("TU") && !up.starts_with("UB")
+}
+
+/// Letters of a code segment at `i` (`NQ`, `QĐi`, `UBND`, `QH14`).
+pub(super) fn segment(s: &str, i: usize) -> Option<(&str, usize)> {
+    let first = char_at(s, i)?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let end = word_end(s, i);
+    (end - i <= 16).then_some((&s[i..end], end))
+}
+
+/// A Party code at `i`: `26-CT/TU`, `130- KH/TU`, `11–NQ/TW`, `50 CT/TW`,
+/// `65-Ctr/TU`, or written the State's way, `22/CT-TW`.
+pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
+    let vocab = Vocab::get();
+    let (n, written, after_n) = number(s, i)?;
+    let q = ws(s, after_n, true);
+    // `N-TYPE/ISSUER`, the separator optional only if spaced (`50 CT/TW`).
+    let (state_way, q) = match punct(s, q, &['-', '–', '—']) {
+        Some(e) => (false, ws(s, e, true)),
+        None => match punct(s, q, &['/']) {
+            Some(e) => (true, ws(s, e, false)),
+            None if q > after_n => (false, q),
+            None => return None,
+        },
+    };
+    let (ty, e) = segment(s, q)?;
+    let doc_type = vocab.party_type(ty)?.to_string();
+    let q = ws(s, e, false);
+    let e = punct(s, q, if state_way { &['-', '–'] } else { &['/'] })?;
+    let (iss, end) = segment(s, ws(s, e, false))?;
+    let up = iss.to_uppercase();
+    let written_upper = iss.chars().all(|c| !c.is_lowercase()) || matches!(up.as_str(), "THU");
+    // In the Party's own form (`N-TYPE/ISSUER`) any issuer in capitals is
+    // one (`08-NQ/ĐUQS`); written in lower case only the known ones are.
+    let known = is_party_issuer(&up) && PARTY_ISSUERS.contains(&up.as_str())
+        || is_party_issuer(&up) && written_upper;
+    let capitals = written_upper
+        && !state_way
+        && up.chars().count() >= 2
+        && !STATE_ISSUERS.contains(&up.as_str());
+    if !(known || capitals) {
+        return None;
+    }
+    if state_way
+        && !(up == "TW" || up == "TU" || up == "HU" || up == "QU" || up == "ĐU" || up == "ĐUK")
+    {
+        return None;
+    }
+    // A code never continues into another segment (`NQ/TW-BCS`) or number.
+    if char_at(s, end)
+        .is_some_and(|c| c == '-' && char_at(s, end + 1).is_some_and(char::is_alphanumeric))
+    {
+        return None;
+    }
+    Some(Member {
+        target: Target::PartyCode {
+            number: n,
+            doc_type,
+            issuer: vocab.canonical_segment(iss),
+        },
+        number: written.to_string(),
+        span: i..end,
+    })
+}
+
+/// A State code at `i`: `114/2014/NĐ-CP`, `08/NQ-CP`, `17/CT-UBND`,
+/// `238/UBND-KGVX`, `25/2018/QH14`.
+pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
+    let vocab = Vocab::get();
+    let (n, written, after_n) = number(s, i)?;
+    let mut q = punct(s, ws(s, after_n, false), &['/'])?;
+    q = ws(s, q, false);
+    let mut year = None;
+    if let Some((y, w, e)) = number(s, q) {
+        if w.len() != 4 || !(1945..=2100).contains(&y) {
+            return None;
+        }
+        year = Some(y as i32);
+        q = punct(s, ws(s, e, false), &['/'])?;
+        q = ws(s, q, false);
+    }
+    let mut segs: Vec<String> = Vec::new();
+    let mut end;
+    loop {
+        let (seg, e) = segment(s, q)?;
+        segs.push(seg.to_string());
+        end = e;
+        match punct(s, e, &['-', '–']) {
+            Some(e2) if segment(s, e2).is_some() && segs.len() < 4 => q = e2,
+            _ => break,
+        }
+    }
+    let upper_as_written = segs.iter().all(|g| {
+        g.chars()
+            .filter(|c| c.is_alphabetic())
+            .filter(|c| c.is_lowercase())
+            .count()
+            <= 1
+    });
+    let first = segs[0].to_uppercase();
+    let is_type = vocab.state_type(&first).is_some() || vocab.party_type(&first).is_some();
+    let plausible = if segs.len() >= 2 {
+        is_type || upper_as_written
+    } else {
+        // One segment: only a law or an ordinance with its year (`25/2018/QH14`).
+        year.is_some() && upper_as_written && segs[0].len() >= 2
+    };
+    if !plausible {
+        return None;
+    }
+    let code = segs
+        .iter()
+        .map(|g| vocab.canonical_segment(g))
+        .collect::<Vec<_>>()
+        .join("-");
+    Some(Member {
+        target: Target::StateCode {
+            number: n,
+            year,
+            code,
+        },
+        number: written.to_string(),
+        span: i..end,
+    })
+}
+
+/// A bare number member; after a type word without `số`, only where what
+/// follows shows it is a document's number (`Chỉ thị 05 của ...`), not a
+/// quantity (`Kế hoạch 5 năm`, `kế hoạch 100%`).
+pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
+    // After an abbreviation the number may be attached: `NQ21`.
+    let attached = s[..i].ends_with(|c: char| c.is_ascii_uppercase());
+    let (n, written, end) = if attached {
+        digits(s, i)?
+    } else {
+        number(s, i)?
+    };
+    if n == 0 {
+        return None;
+    }
+    if !has_so {
+        if written.len() == 4 && n >= 1900 {
+            return None; // a year: `Kế hoạch 2021`
+        }
+        let q = ws(s, end, false);
+        const FOLLOWERS: &[&str] = &[
+            "của", "ngày", "về", "và", "đã", "được", "trong", "là", "với", "nhằm", "do", "tại",
+            "ban", "cũng", "này", "khóa", "gắn", "thì", "mà", "nêu", "đề", "có", "kèm", "theo",
+            "vào", "sẽ", "hiện",
+        ];
+        let ok = match char_at(s, q) {
+            None => true,
+            Some(c) if ",;:)”\"'.".contains(c) => {
+                // `05.` ends a sentence; `05.3` is a number.
+                !(c == '.' && char_at(s, q + 1).is_some_and(|d| d.is_ascii_digit()))
+            }
+            Some('(') => true,
+            Some(c) if c.is_alphabetic() => {
+                let e = word_end(s, q);
+                FOLLOWERS.contains(&norm(&s[q..e]).as_str())
+            }
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(Member {
+        target: Target::Number { number: n },
+        number: written.to_string(),
+        span: i..end,
+    })
+}
+
+pub(super) fn member(s: &str, i: usize, has_so: bool) -> Option<Member> {
+    party_code(s, i)
+        .or_else(|| state_code(s, i))
+        .or_else(|| bare_number(s, i, has_so))
+}

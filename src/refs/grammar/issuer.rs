@@ -1,0 +1,334 @@
+//! Issuers as the text names them: `Bộ Chính trị`, `BCH T.Ư Đảng khóa
+//! XIII`, `Ban Thường vụ Tỉnh ủy Yên Bái`, `UBND tỉnh`, ... and the code
+//! each writes on its documents.
+
+use super::plenum::plenum;
+use super::read::*;
+use super::{Issuer, Organ};
+use crate::gazetteer::Gazetteer;
+
+/// Centrally-run cities, whose `Thành ủy` numbers like a `Tỉnh ủy` (`TU`).
+pub const CENTRAL_CITIES: &[&str] = &["ha-noi", "ho-chi-minh", "hai-phong", "da-nang", "can-tho"];
+
+/// A province name at `i` (after `tỉnh`, `Tỉnh ủy`, ...), as a slug.
+pub(super) fn province_name(s: &str, i: usize) -> Option<(String, usize)> {
+    let i = ws(s, i, false);
+    let start = i;
+    let i = phrase(s, i, "tỉnh")
+        .or_else(|| phrase(s, i, "thành phố"))
+        .map(|e| ws(s, e, false))
+        .unwrap_or(i);
+    if char_at(s, i).is_none_or(|c| !c.is_uppercase()) {
+        return None;
+    }
+    let (p, len) = Gazetteer::get().province_at_start(&s[i..])?;
+    let _ = start;
+    Some((p.slug.clone(), i + len))
+}
+
+/// A district name at `i` (`Vĩnh Tường`): (province slug, district slug, end).
+pub(super) fn district_name(s: &str, i: usize) -> Option<(String, String, usize)> {
+    let i = ws(s, i, false);
+    let i = any_phrase(s, i, &["huyện", "quận", "thị xã", "thành phố"])
+        .map(|e| ws(s, e, false))
+        .unwrap_or(i);
+    if char_at(s, i).is_none_or(|c| !c.is_uppercase()) {
+        return None;
+    }
+    // Up to four capitalised words, longest first.
+    let mut ends = Vec::new();
+    let mut pos = i;
+    for _ in 0..4 {
+        let e = word_end(s, pos);
+        if e == pos || char_at(s, pos).is_none_or(|c| !c.is_uppercase()) {
+            break;
+        }
+        ends.push(e);
+        let next = ws(s, e, false);
+        if next == e {
+            break;
+        }
+        pos = next;
+    }
+    let g = Gazetteer::get();
+    for &e in ends.iter().rev() {
+        let mut ds = g.districts(&s[i..e]);
+        if let Some(d) = ds.next() {
+            let p = &g.provinces[d.province];
+            return Some((p.slug.clone(), d.slug.clone(), e));
+        }
+    }
+    None
+}
+
+/// Optional `Đảng`, a parenthesised abbreviation `(CCQ)`, and `khóa XII` / `(khóa XII)`
+/// after an organ's name. Returns (term, end).
+pub(super) fn organ_suffix(s: &str, mut i: usize) -> (Option<u32>, usize) {
+    let mut term = None;
+    for _ in 0..3 {
+        let j = ws(s, i, false);
+        if let Some(e) = phrase(s, j, "đảng") {
+            i = e;
+            continue;
+        }
+        if let Some((t, e)) = khoa(s, j) {
+            term = Some(t[0]);
+            i = e;
+            continue;
+        }
+        break;
+    }
+    (term, i)
+}
+
+/// `khóa XII`, `(khóa XII)`, `khoá 11`, `(khóa XI, XII)`: the terms named.
+pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
+    let (paren, mut pos) = match punct(s, i, &['(']) {
+        Some(e) => (true, ws(s, e, false)),
+        None => (false, i),
+    };
+    pos = any_phrase(s, pos, &["khóa", "nhiệm kỳ khóa"])?;
+    let mut terms = Vec::new();
+    loop {
+        let q = ws(s, pos, false);
+        let Some((t, e)) = term_number(s, q) else {
+            break;
+        };
+        terms.push(t);
+        pos = e;
+        let q = ws(s, pos, false);
+        let next = punct(s, q, &[',', '-', '–'])
+            .or_else(|| phrase(s, q, "và"))
+            .map(|e| ws(s, e, false));
+        match next {
+            Some(n) if term_number(s, n).is_some() => pos = n,
+            _ => break,
+        }
+    }
+    if terms.is_empty() {
+        return None;
+    }
+    if paren {
+        pos = punct(s, ws(s, pos, false), &[')'])?;
+    }
+    Some((terms, pos))
+}
+
+/// Reads an issuer's name at `i`: `Bộ Chính trị`, `Ban Bí thư Trung ương`,
+/// `BCH T.Ư Đảng khóa XIII`, `Ban Thường vụ Tỉnh ủy Yên Bái`, `Đảng ủy
+/// Khối`, `UBND tỉnh`, ... Free text is never taken for an issuer.
+pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
+    let start = i;
+    let mut pos = i;
+    // Leading role words: the standing committee or the executive committee of an organ.
+    let mut executive = false;
+    if let Some(e) = any_phrase(
+        s,
+        pos,
+        &[
+            "ban thường vụ",
+            "btv",
+            "thường trực",
+            "thường vụ",
+            "tập thể ban thường vụ",
+        ],
+    ) {
+        pos = ws(s, e, true);
+    } else if let Some(e) = any_phrase(s, pos, &["ban chấp hành", "bch"]) {
+        pos = ws(s, e, true);
+        executive = true;
+    } else if s[pos..].starts_with("BCHTW") || s[pos..].starts_with("BCHTƯ") {
+        let e = pos + if s[pos..].starts_with("BCHTW") { 5 } else { 6 };
+        return Some(finish_issuer(
+            s,
+            start,
+            e,
+            "TW",
+            true,
+            Organ::CentralCommittee,
+        ));
+    }
+    let mk = |code: &str, party: bool, organ: Organ, end: usize| {
+        finish_issuer(s, start, end, code, party, organ)
+    };
+
+    // `của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII`.
+    if phrase(s, pos, "hội nghị").is_some() {
+        if let Some((_, _, e)) = plenum(s, pos) {
+            return Some(mk("TW", true, Organ::CentralCommittee, e));
+        }
+    }
+    if let Some(e) = phrase(s, pos, "bộ chính trị") {
+        return Some(mk("TW", true, Organ::Politburo, e));
+    }
+    if let Some(e) = phrase(s, pos, "ban bí thư") {
+        let e = central(s, ws(s, e, false)).unwrap_or(e);
+        return Some(mk("TW", true, Organ::Secretariat, e));
+    }
+    if executive {
+        if let Some(e) = central(s, pos) {
+            return Some(mk("TW", true, Organ::CentralCommittee, e));
+        }
+        if let Some(e) = phrase(s, pos, "đảng bộ tỉnh") {
+            return Some(local(s, start, e, "TU", true));
+        }
+        if let Some(e) = phrase(s, pos, "đảng bộ huyện") {
+            return Some(local(s, start, e, "HU", true));
+        }
+    }
+    // Central boards, or the same boards of a provincial committee.
+    const BOARDS: &[(&str, &str)] = &[
+        ("ban tuyên giáo và dân vận", "BTGDV"),
+        ("ban tổ chức", "BTC"),
+        ("ban tuyên giáo", "BTG"),
+        ("ban dân vận", "BDV"),
+        ("ban nội chính", "BNC"),
+        ("ban kinh tế", "BKT"),
+        ("ủy ban kiểm tra", "UBKT"),
+        ("ubkt", "UBKT"),
+        ("văn phòng", "VP"),
+    ];
+    for (name, abbr) in BOARDS {
+        if let Some(e) = phrase(s, pos, name) {
+            let q = ws(s, e, false);
+            if let Some(e2) = central(s, q) {
+                return Some(mk(&format!("{abbr}TW"), true, Organ::Other, e2));
+            }
+            if let Some(e2) = any_phrase(s, q, &["tỉnh ủy", "thành ủy"]) {
+                return Some(local(s, start, e2, &format!("{abbr}TU"), true));
+            }
+            return None;
+        }
+    }
+    if let Some(e) = phrase(s, pos, "quân ủy trung ương") {
+        return Some(mk("QUTW", true, Organ::Other, e));
+    }
+    if let Some(e) = phrase(s, pos, "tỉnh ủy") {
+        return Some(local(s, start, e, "TU", true));
+    }
+    if let Some(e) = phrase(s, pos, "thành ủy") {
+        let (mut iss, end) = local(s, start, e, "TU", true);
+        iss.city = true;
+        return Some((iss, end));
+    }
+    for (name, code) in [("huyện ủy", "HU"), ("quận ủy", "QU"), ("thị ủy", "ThU")] {
+        if let Some(e) = phrase(s, pos, name) {
+            return Some(local(s, start, e, code, true));
+        }
+    }
+    if let Some(e) = phrase(s, pos, "đảng ủy khối") {
+        let mut e = e;
+        let q = ws(s, e, false);
+        if let Some(e2) = any_phrase(s, q, &["các cơ quan", "cơ quan", "doanh nghiệp", "ccq"])
+        {
+            e = e2;
+        }
+        // An abbreviation in brackets: `Đảng ủy Khối Các cơ quan (CCQ) tỉnh`.
+        let q = ws(s, e, false);
+        if let Some(open) = punct(s, q, &['(']) {
+            let close = s[open..].find(')').map(|c| open + c);
+            if let Some(c) = close.filter(|&c| c - open <= 12) {
+                e = c + 1;
+            }
+        }
+        if let Some(e2) = phrase(s, ws(s, e, false), "tỉnh") {
+            e = e2;
+        }
+        return Some(local(s, start, e, "ĐUK", true));
+    }
+    if let Some(e) = phrase(s, pos, "đảng ủy") {
+        return Some(local(s, start, e, "ĐU", true));
+    }
+    if executive {
+        if let Some(e) = phrase(s, pos, "đảng bộ") {
+            return Some(local(s, start, e, "TU", true));
+        }
+    }
+    // State organs.
+    for (names, code) in [
+        (&["ubnd", "ủy ban nhân dân"][..], "UBND"),
+        (&["hđnd", "hội đồng nhân dân"][..], "HĐND"),
+    ] {
+        if let Some(e) = any_phrase(s, pos, names) {
+            let q = ws(s, e, false);
+            let e = any_phrase(s, q, &["tỉnh", "thành phố"]).unwrap_or(e);
+            return Some(local(s, start, e, code, false));
+        }
+    }
+    if let Some(e) = phrase(s, pos, "thủ tướng chính phủ").or_else(|| phrase(s, pos, "thủ tướng"))
+    {
+        return Some(mk("TTg", false, Organ::Other, e));
+    }
+    if let Some(e) = phrase(s, pos, "chính phủ") {
+        return Some(mk("CP", false, Organ::Other, e));
+    }
+    if let Some(e) = phrase(s, pos, "quốc hội") {
+        return Some(mk("QH", false, Organ::Other, e));
+    }
+    // `Trung ương` alone (`của Trung ương`), and `Hội nghị Trung ương`.
+    if let Some(e) = central(s, pos) {
+        if !executive && char_at(s, ws(s, e, false)).is_some_and(|c| c.is_ascii_digit()) {
+            return None; // `Trung ương 4` is a plenum, not an issuer
+        }
+        return Some(mk("TW", true, Organ::CentralCommittee, e));
+    }
+    None
+}
+
+/// Completes a central issuer: optional `Đảng`, `khóa`.
+pub(super) fn finish_issuer(
+    s: &str,
+    start: usize,
+    end: usize,
+    code: &str,
+    party: bool,
+    organ: Organ,
+) -> (Issuer, usize) {
+    let (_, end) = organ_suffix(s, end);
+    (
+        Issuer {
+            text: collapse_ws(&s[start..end]),
+            code: code.to_string(),
+            party,
+            organ,
+            city: false,
+            province: None,
+            district: None,
+        },
+        end,
+    )
+}
+
+/// Completes a local issuer: the place it names, if any, and `khóa`.
+pub(super) fn local(s: &str, start: usize, end: usize, code: &str, party: bool) -> (Issuer, usize) {
+    let district_level = matches!(code, "HU" | "QU" | "ThU");
+    let mut province = None;
+    let mut district = None;
+    let mut end = end;
+    if district_level {
+        if let Some((p, d, e)) = district_name(s, end) {
+            province = Some(p);
+            district = Some(d);
+            end = e;
+        }
+    }
+    if province.is_none() {
+        if let Some((p, e)) = province_name(s, end) {
+            province = Some(p);
+            end = e;
+        }
+    }
+    let (_, end) = organ_suffix(s, end);
+    (
+        Issuer {
+            text: collapse_ws(&s[start..end]),
+            code: code.to_string(),
+            party,
+            organ: Organ::Other,
+            city: false,
+            province,
+            district,
+        },
+        end,
+    )
+}

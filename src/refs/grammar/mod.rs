@@ -1,0 +1,743 @@
+//! The surface grammar of references (REFERENCES.md §2): text → [`Mention`]s.
+//!
+//! Detection knows nothing of the article: it reports what each mention
+//! *says* (type word, number, code, date, issuer, khóa, subject). Keys,
+//! scopes and years are [`super::resolve`]'s job.
+//!
+//! How it works: one regex finds *anchors* (a type word such as `Nghị
+//! quyết`, a type abbreviation such as `NQ 22`, or something shaped like a
+//! code, `26-CT/TU`, `17/CT-UBND`); a small hand-written parser then reads
+//! forward from each anchor: the members (numbers and codes, or a plenum, or
+//! a Congress), then the tail that belongs to them (date, `của` issuer,
+//! khóa), then the `về ...` subject. Words compare in lower case with one
+//! tone placement (`uỷ` = `ủy`), so every spelling meets.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+// The grammar's parts, bottom up: reading words, numbers and dates; issuers;
+// codes and numbers; plenums and Congresses. This file puts them together.
+mod code;
+mod issuer;
+mod plenum;
+mod read;
+
+use super::vocab::Vocab;
+use code::*;
+use issuer::*;
+pub use issuer::{issuer, CENTRAL_CITIES};
+use plenum::*;
+use read::*;
+
+/// What a mention points at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A Party code, `26-CT/TU` (also written `26/CT-TU`).
+    PartyCode {
+        number: u32,
+        doc_type: String,
+        issuer: String,
+    },
+    /// A State code: `114/2014/NĐ-CP`, `17/CT-UBND`, `238/UBND-KGVX`.
+    StateCode {
+        number: u32,
+        year: Option<i32>,
+        code: String,
+    },
+    /// A number without a code (`Chỉ thị 05`); the type comes from the word.
+    Number { number: u32 },
+    /// A Central Committee plenum, one per khóa named (`T.Ư 4 (khóa XI, XII)`).
+    Plenum { plenum: u32, term: Option<u32> },
+    /// A Congress resolution: national (`Đại hội XII`) or provincial.
+    Congress {
+        term: Option<u32>,
+        provincial: bool,
+        province: Option<String>,
+    },
+}
+
+/// Which organ issued a document, as far as choosing among documents with
+/// one code goes (`của Bộ Chính trị` rules out a Ban Bí thư document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Organ {
+    Politburo,
+    Secretariat,
+    CentralCommittee,
+    Other,
+}
+
+/// An issuer named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issuer {
+    /// As written: `Ban Thường vụ Tỉnh ủy Yên Bái`.
+    pub text: String,
+    /// The issuer part of the codes it writes: `TW`, `TU`, `ĐUK`, `UBND`, `CP`.
+    pub code: String,
+    /// Whether it is a Party organ (codes `N-TYPE/ISSUER`) or a State one (`N/TYPE-ISSUER`).
+    pub party: bool,
+    pub organ: Organ,
+    /// A city committee (`Thành ủy`): `TU` for the five centrally-run
+    /// cities, `ThU` for the others; decided with the province.
+    pub city: bool,
+    /// The province the phrase names, as a slug.
+    pub province: Option<String>,
+    /// The district the phrase names, as a slug.
+    pub district: Option<String>,
+}
+
+/// One reference as the text writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the text given to [`detect`].
+    pub span: Range<usize>,
+    /// The type word as a reader says it: `Nghị quyết`.
+    pub kind: String,
+    /// The number as written (`05`), when there is one.
+    pub number: Option<String>,
+    pub target: Target,
+    /// The issuer named after it (`của Ban Bí thư`) or just before it
+    /// (`Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành ...`).
+    pub issuer: Option<Issuer>,
+    /// The date, when given whole.
+    pub date: Option<NaiveDate>,
+    /// The year, from the date or a bare `năm 2008`.
+    pub year: Option<i32>,
+    /// The khóa named after it (`của BCH Trung ương khóa XII`).
+    pub term: Option<u32>,
+    /// An issuer named just before the type word, as the subject of
+    /// `ban hành` (`Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17`);
+    /// outside the span, but it scopes the document.
+    pub issuer_before: Option<Issuer>,
+    /// The `về ...` clause.
+    pub subject: Option<String>,
+    /// `Số: 17/CT-UBND` heading a document that the text reprints: the
+    /// document the article *is*, not one it cites.
+    pub heading: bool,
+}
+
+impl Mention {
+    /// Moves the span by `offset` bytes (detect works on slices).
+    pub fn shift(&mut self, offset: usize) {
+        self.span = self.span.start + offset..self.span.end + offset;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Anchors
+
+/// Type words, as written in lower case with the archive's tone placement.
+const TYPE_WORDS: &[&str] = &[
+    "nghị quyết",
+    "chỉ thị",
+    "kết luận",
+    "quy định",
+    "quyết định",
+    "hướng dẫn",
+    "kế hoạch",
+    "chương trình",
+    "thông báo",
+    "thông tri",
+    "quy chế",
+    "đề án",
+    "công văn",
+    "nghị định",
+    "thông tư",
+    "luật",
+    "văn bản",
+];
+
+fn anchors() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = TYPE_WORDS
+            .iter()
+            .map(|w| w.replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|");
+        Regex::new(&format!(
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung))|(?P<code>\d{{1,4}})\s*[-–—/]\s*[A-Za-zĐđ]"
+        ))
+        .expect("the anchor regex is valid")
+    })
+}
+
+/// Finds every mention in `text`, in reading order. Never panics; every
+/// span lies on character boundaries of `text`.
+pub fn detect(text: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut consumed = 0;
+    for found in anchors().find_iter(text) {
+        let start = found.start();
+        // Word boundaries are checked here, not in the regex: Unicode `\b`
+        // would keep the regex engine off its fast path on Vietnamese text.
+        if start < consumed || !at_word_start(text, start) {
+            continue;
+        }
+        let first = text[start..].chars().next().unwrap_or(' ');
+        let found = if first.is_ascii_digit() {
+            parse_bare_code(text, start)
+        } else if let Some((display, end)) = type_word_at(text, start) {
+            if char_at(text, end).is_some_and(is_word_char) {
+                continue;
+            }
+            let mut ms = parse_after_type(text, start, end, display, true);
+            if !ms.is_empty() {
+                let before = issuer_before(text, start);
+                for m in &mut ms {
+                    m.issuer_before = before.clone();
+                }
+            }
+            ms
+        } else if let Some(abbr) = ["NQ", "CT", "KL", "HD", "KH"]
+            .iter()
+            .find(|a| text[start..].starts_with(*a))
+        {
+            // A type abbreviation used as a word: `NQ 22`, `CT 05`, `NQ TW4`.
+            let kind = Vocab::get().word_of(abbr, true).unwrap_or("Văn bản");
+            parse_after_type(text, start, start + abbr.len(), kind, false)
+        } else {
+            // The regex's case folding reaches further than the grammar's
+            // (`K` KELVIN SIGN matches `k`): nothing to read here.
+            continue;
+        };
+        if let Some(last) = found.iter().map(|m| m.span.end).max() {
+            consumed = last;
+            out.extend(found);
+        }
+    }
+    out
+}
+
+/// Type words as displayed, in the order of [`TYPE_WORDS`].
+const TYPE_DISPLAY: &[&str] = &[
+    "Nghị quyết",
+    "Chỉ thị",
+    "Kết luận",
+    "Quy định",
+    "Quyết định",
+    "Hướng dẫn",
+    "Kế hoạch",
+    "Chương trình",
+    "Thông báo",
+    "Thông tri",
+    "Quy chế",
+    "Đề án",
+    "Công văn",
+    "Nghị định",
+    "Thông tư",
+    "Luật",
+    "Văn bản",
+];
+
+/// The type word at `i`, as displayed (`NGHỊ QUYẾT` → `Nghị quyết`), and its end.
+fn type_word_at(s: &str, i: usize) -> Option<(&'static str, usize)> {
+    TYPE_WORDS
+        .iter()
+        .zip(TYPE_DISPLAY)
+        .find_map(|(w, d)| phrase(s, i, w).map(|e| (*d, e)))
+}
+
+// ---------------------------------------------------------------------------
+// Mentions
+
+/// What follows a mention's members and belongs to each of them.
+#[derive(Default)]
+struct Tail {
+    date: Option<NaiveDate>,
+    year: Option<i32>,
+    issuer: Option<Issuer>,
+    term: Option<u32>,
+    end: usize,
+}
+
+/// `, ngày 25/10/2021`, `ngày 30 tháng 3 năm 2007`, `năm 2008`, `của Ban
+/// Bí thư`, `(khóa XII)`, in any order, each at most once, on one line.
+fn tail(s: &str, start: usize) -> Tail {
+    let mut t = Tail {
+        end: start,
+        ..Tail::default()
+    };
+    let mut have_date = false;
+    for _ in 0..4 {
+        let mut q = ws(s, t.end, false);
+        let comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
+        if let Some(c) = comma {
+            if !have_date && phrase(s, c, "ngày").is_some() {
+                q = c;
+            }
+        }
+        if !have_date {
+            if let Some(e) = phrase(s, q, "ngày") {
+                if let Some((d, y, e2)) = date(s, ws(s, e, false)) {
+                    t.date = d;
+                    t.year = y;
+                    t.end = e2;
+                    have_date = true;
+                    continue;
+                }
+            }
+            if let Some(e) = phrase(s, q, "năm") {
+                if let Some((y, w, e2)) = number(s, ws(s, e, false)) {
+                    if w.len() == 4 && (1930..=2100).contains(&y) {
+                        t.year = Some(y as i32);
+                        t.end = e2;
+                        have_date = true;
+                        continue;
+                    }
+                }
+            }
+        }
+        if t.issuer.is_none() {
+            if let Some(e) = phrase(s, q, "của") {
+                if let Some((iss, e2)) = issuer(s, ws(s, e, true)) {
+                    t.issuer = Some(iss);
+                    t.end = e2;
+                    continue;
+                }
+            }
+        }
+        if t.term.is_none() {
+            if let Some((terms, e)) = khoa(s, q) {
+                t.term = terms.first().copied();
+                t.end = e;
+                continue;
+            }
+        }
+        break;
+    }
+    if t.term.is_none() {
+        // `của BCH T.Ư Đảng khóa XIII`: the khóa read with the issuer.
+        if let Some(text) = t.issuer.as_ref().map(|i| i.text.clone()) {
+            if let Some(k) = text
+                .to_lowercase()
+                .find("khóa")
+                .or_else(|| text.to_lowercase().find("khoá"))
+            {
+                let rest = &text[k..];
+                if let Some((terms, _)) = khoa(rest, 0) {
+                    t.term = terms.first().copied();
+                }
+            }
+        }
+    }
+    t
+}
+
+/// The `về ...` clause after `end` (or `“về ...”`), without the `về`.
+fn subject(s: &str, end: usize) -> Option<String> {
+    let q = ws(s, end, false);
+    let (quoted, q) = match punct(s, q, &['“', '"', '«']) {
+        Some(e) => (true, ws(s, e, false)),
+        None => (false, q),
+    };
+    let e = phrase(s, q, "về")?;
+    let body_start = ws(s, e, false);
+    let rest = &s[body_start..];
+    let mut stop = rest.len();
+    for (k, c) in rest.char_indices() {
+        let ends = match c {
+            '\n' | '\r' | ';' => true,
+            '”' | '»' => quoted,
+            '"' => quoted,
+            '.' => rest[k + 1..].starts_with([' ', '\n']) || k + 1 == rest.len(),
+            '(' => true,
+            // `..., Hướng dẫn số 09`, `..., Ban Thường vụ Tỉnh ủy ban hành`: a new clause.
+            ',' => {
+                let after = ws(rest, k + 1, false);
+                char_at(rest, after).is_some_and(char::is_uppercase)
+                    || TYPE_WORDS.iter().any(|w| phrase(rest, after, w).is_some())
+            }
+            _ => false,
+        };
+        if ends || k > 300 {
+            stop = k;
+            break;
+        }
+    }
+    let text = rest[..stop]
+        .trim()
+        .trim_start_matches(['“', '"', '«'])
+        .trim_end_matches([',', ':', '”', '"', '»'])
+        .trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// Modifiers that may stand between a type word and its number
+/// (`Chương trình hành động số 15-CTr/TU`, `Nghị quyết chuyên đề số 05`).
+const MODIFIERS: &[&str] = &[
+    "hành động",
+    "liên tịch",
+    "chuyên đề",
+    "kết luận",
+    "liên ngành",
+];
+
+/// Reads a mention after a type word (or abbreviation) at `start..after`.
+fn parse_after_type(
+    s: &str,
+    start: usize,
+    after: usize,
+    kind: &str,
+    is_word: bool,
+) -> Vec<Mention> {
+    let mut pos = ws(s, after, true);
+    if is_word {
+        if let Some(e) = any_phrase(s, pos, MODIFIERS) {
+            pos = ws(s, e, true);
+        }
+    }
+    // A plenum: `Nghị quyết Trung ương 4 (khóa XI, XII)`: one span, one mention per khóa.
+    if matches!(kind, "Nghị quyết" | "Kết luận" | "Thông báo" | "Quy định") {
+        if let Some((n, terms, end)) = plenum(s, pos) {
+            let t = tail(s, end);
+            let end = t.end.max(end);
+            let base = Mention {
+                span: start..end,
+                kind: kind.to_string(),
+                number: None,
+                target: Target::Plenum {
+                    plenum: n,
+                    term: None,
+                },
+                issuer: t.issuer.clone(),
+                date: t.date,
+                year: t.year,
+                term: t.term,
+                subject: subject(s, end),
+                issuer_before: None,
+                heading: false,
+            };
+            if terms.is_empty() {
+                return vec![base];
+            }
+            return terms
+                .into_iter()
+                .map(|term| Mention {
+                    target: Target::Plenum {
+                        plenum: n,
+                        term: Some(term),
+                    },
+                    ..base.clone()
+                })
+                .collect();
+        }
+    }
+    if kind == "Nghị quyết" {
+        if let Some((term, provincial, province, end)) = congress(s, pos) {
+            return vec![Mention {
+                span: start..end,
+                kind: kind.to_string(),
+                number: None,
+                target: Target::Congress {
+                    term,
+                    provincial,
+                    province,
+                },
+                issuer: None,
+                date: None,
+                year: None,
+                term,
+                subject: subject(s, end),
+                issuer_before: None,
+                heading: false,
+            }];
+        }
+    }
+    let mut has_so = false;
+    if let Some(e) = phrase(s, pos, "số") {
+        has_so = true;
+        pos = ws(s, e, true);
+        if let Some(e) = punct(s, pos, &[':']) {
+            pos = ws(s, e, true);
+        }
+    }
+    // Words of types that only State organs issue need a code.
+    let needs_code = matches!(kind, "Nghị định" | "Thông tư" | "Luật" | "Văn bản");
+    let Some(first) = member(s, pos, has_so) else {
+        return Vec::new();
+    };
+    let mut members = vec![first];
+    // A list that shares the type word: `18, 19, 20-NQ/TW`, `18-NQ/TW và 19-NQ/TW`, `79-NQ/TW và số 80-NQ/TW`.
+    loop {
+        let last_end = members.last().map_or(pos, |m| m.span.end);
+        let q = ws(s, last_end, true);
+        let sep = punct(s, q, &[',', ';'])
+            .map(|e| {
+                let e = ws(s, e, true);
+                phrase(s, e, "và").map(|x| ws(s, x, true)).unwrap_or(e)
+            })
+            .or_else(|| phrase(s, q, "và").map(|e| ws(s, e, true)));
+        let Some(mut q) = sep else { break };
+        if let Some(e) = phrase(s, q, "số") {
+            q = ws(s, e, true);
+        }
+        // The next member must itself be a number or code, and a bare number
+        // must lead on to more of the list (`18, 19, 20-NQ/TW`) or be under `số`.
+        let Some(m) = member(s, q, true) else { break };
+        if matches!(m.target, Target::Number { .. }) {
+            let is_quantity = bare_number(s, q, false).is_none();
+            if is_quantity && !has_so {
+                break;
+            }
+        }
+        members.push(m);
+        if members.len() > 20 {
+            break;
+        }
+    }
+    // Bare numbers before a code share its code: `các Nghị quyết số 18, 19, 20-NQ/TW`.
+    let mut shared: Option<Target> = None;
+    for m in members.iter_mut().rev() {
+        match (&m.target, &shared) {
+            (Target::PartyCode { .. } | Target::StateCode { .. }, _) => {
+                shared = Some(m.target.clone())
+            }
+            (Target::Number { number }, Some(code)) => {
+                m.target = match code {
+                    Target::PartyCode {
+                        doc_type, issuer, ..
+                    } => Target::PartyCode {
+                        number: *number,
+                        doc_type: doc_type.clone(),
+                        issuer: issuer.clone(),
+                    },
+                    Target::StateCode { year, code, .. } => Target::StateCode {
+                        number: *number,
+                        year: *year,
+                        code: code.clone(),
+                    },
+                    other => other.clone(),
+                }
+            }
+            _ => {}
+        }
+    }
+    let last_end = members.last().map_or(pos, |m| m.span.end);
+    let t = tail(s, last_end);
+    let end = t.end.max(last_end);
+    // A bare number of a State-only type needs its issuer to mean anything
+    // (`Nghị định số 30 của Chính phủ`).
+    if needs_code
+        && t.issuer.is_none()
+        && members
+            .iter()
+            .any(|m| matches!(m.target, Target::Number { .. }))
+    {
+        return Vec::new();
+    }
+    let subj = subject(s, end);
+    let count = members.len();
+    members
+        .into_iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let span_start = if k == 0 { start } else { m.span.start };
+            let span_end = if k + 1 == count { end } else { m.span.end };
+            Mention {
+                span: span_start..span_end,
+                kind: kind_for(kind, &m.target),
+                number: Some(m.number),
+                target: m.target,
+                issuer: t.issuer.clone(),
+                date: t.date,
+                year: t.year,
+                term: t.term,
+                subject: subj.clone(),
+                issuer_before: None,
+                heading: false,
+            }
+        })
+        .collect()
+}
+
+/// The kind to show: the word written, except `văn bản`, which says only
+/// that it is a document: then the code's type decides.
+fn kind_for(word: &str, target: &Target) -> String {
+    if word != "Văn bản" {
+        return word.to_string();
+    }
+    let vocab = Vocab::get();
+    match target {
+        Target::PartyCode { doc_type, .. } => {
+            vocab.word_of(doc_type, true).unwrap_or(word).to_string()
+        }
+        Target::StateCode { code, .. } => {
+            let first = code.split('-').next().unwrap_or("");
+            vocab
+                .state_type(first)
+                .and_then(|t| vocab.word_of(t, false))
+                .unwrap_or("Công văn")
+                .to_string()
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// A code with no type word before it: `thực hiện 22-NQ/TW`, `Số: 17/CT-UBND`.
+fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
+    let Some(m) = party_code(s, i).or_else(|| state_code(s, i)) else {
+        return Vec::new();
+    };
+    let vocab = Vocab::get();
+    let kind = match &m.target {
+        Target::PartyCode { doc_type, .. } => vocab.word_of(doc_type, true),
+        Target::StateCode { code, .. } => {
+            let first = code.split('-').next().unwrap_or("");
+            vocab
+                .state_type(first)
+                .and_then(|t| vocab.word_of(t, false))
+                .or(Some("Công văn"))
+        }
+        _ => None,
+    }
+    .unwrap_or("Văn bản")
+    .to_string();
+    // `Số:` right before the code.
+    let line_start = s[..i].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let before = s[line_start..i].trim();
+    let so = matches!(norm(before.trim_end_matches(':').trim()).as_str(), "số");
+    let t = tail(s, m.span.end);
+    let end = t.end.max(m.span.end);
+    let start = if so && !before.is_empty() {
+        line_start + (s[line_start..i].len() - s[line_start..i].trim_start().len())
+    } else {
+        i
+    };
+    let heading = so && is_document_heading(s, end);
+    vec![Mention {
+        span: if heading { i..m.span.end } else { start..end },
+        kind,
+        number: Some(m.number),
+        target: m.target,
+        issuer: t.issuer,
+        date: t.date,
+        year: t.year,
+        term: t.term,
+        subject: subject(s, end),
+        issuer_before: None,
+        heading,
+    }]
+}
+
+/// `Số: 17/CT-UBND` alone on its line, followed within a few lines by a
+/// place-and-date line (`..., ngày ... tháng ... năm ...`) or a title in
+/// capitals: the heading of a reprinted document.
+fn is_document_heading(s: &str, end: usize) -> bool {
+    // A heading's next lines are short: look no further than a few hundred bytes.
+    let mut stop = (end + 600).min(s.len());
+    while !s.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = &s[end..stop];
+    let mut lines = rest.split(['\n', '\r']);
+    if lines.next().is_some_and(|l| !l.trim().is_empty()) {
+        return false;
+    }
+    lines.filter(|l| !l.trim().is_empty()).take(4).any(|l| {
+        let n = norm(l);
+        let place_date = n.contains("ngày") && n.contains("tháng") && n.contains("năm");
+        let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase());
+        place_date || capitals
+    })
+}
+
+/// The issuer named just before a type word: `Ban Thường vụ Tỉnh ủy Yên
+/// Bái (đã) ban hành Chỉ thị số 17`. Looks back within the sentence.
+pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
+    let window_start = type_start.saturating_sub(200);
+    let mut ws_start = window_start;
+    while !s.is_char_boundary(ws_start) {
+        ws_start += 1;
+    }
+    let window = &s[ws_start..type_start];
+    let trimmed = window.trim_end();
+    let last_word = trimmed
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    let before_last = trimmed[..trimmed.len() - last_word.len()].trim_end();
+    let prev_word = before_last
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    let verb = (word_is(last_word, "hành") && word_is(prev_word, "ban"))
+        || word_is(last_word, "có")
+        || word_is(last_word, "ra");
+    if !verb {
+        return None;
+    }
+    // The sentence start: no issuer is looked for across `.`, `;` or a line.
+    let sent_start = trimmed
+        .rfind(['.', ';', '\n', '\r'])
+        .map_or(ws_start, |p| ws_start + p + 1);
+    let verb_pos = ws_start + trimmed.len() - last_word.len();
+    let mut best: Option<Issuer> = None;
+    let mut i = sent_start;
+    while i < verb_pos {
+        let c = char_at(s, i)?;
+        let at_word = i == 0
+            || s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !p.is_alphanumeric());
+        if at_word && c.is_uppercase() {
+            if let Some((iss, e)) = issuer(s, i) {
+                let mut q = ws(s, e, false);
+                if let Some(x) = any_phrase(s, q, &["đã", "vừa", "mới", "cũng"]) {
+                    q = ws(s, x, false);
+                }
+                if any_phrase(s, q, &["ban hành", "có", "ra"]).is_some() {
+                    best = Some(iss);
+                    break;
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Mention {
+        let ms = detect(text);
+        assert_eq!(ms.len(), 1, "{text}: {ms:#?}");
+        ms.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn spans_cover_tail() {
+        let t = "gắn với việc thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của BCH T.Ư Đảng khóa XIII về đẩy mạnh";
+        let m = one(t);
+        assert_eq!(
+            &t[m.span.clone()],
+            "Kết luận số 21-KL/TW, ngày 25/10/2021 của BCH T.Ư Đảng khóa XIII"
+        );
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2021, 10, 25));
+        assert_eq!(m.term, Some(13));
+        assert_eq!(m.subject.as_deref(), Some("đẩy mạnh"));
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman("XII"), Some(12));
+        assert_eq!(roman("XI"), Some(11));
+        assert_eq!(roman("IV"), Some(4));
+        assert_eq!(roman("XIV"), Some(14));
+        assert_eq!(roman("ABC"), None);
+    }
+
+    #[test]
+    fn issuer_before_the_verb() {
+        let t = "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17";
+        let iss = issuer_before(t, t.find("Chỉ").unwrap()).unwrap();
+        assert_eq!(iss.code, "TU");
+        assert_eq!(iss.province.as_deref(), Some("yen-bai"));
+    }
+}

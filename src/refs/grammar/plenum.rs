@@ -1,0 +1,119 @@
+//! Central Committee plenums (`Nghị quyết Trung ương 4 (khóa XI, XII)`)
+//! and Congresses (`Nghị quyết Đại hội Đảng toàn quốc lần thứ XII`).
+
+use super::issuer::{khoa, province_name};
+use super::read::*;
+
+/// `Trung ương 4 (khóa XI, XII)`, `TW4 khóa 11`, `Hội nghị lần thứ tư Ban
+/// Chấp hành Trung ương khóa XII`, `Hội nghị Trung ương 6`. Returns
+/// (plenum, terms, end).
+pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
+    let mut pos = i;
+    let conference = phrase(s, pos, "hội nghị");
+    if let Some(e) = conference {
+        pos = ws(s, e, true);
+    }
+    let (n, mut end) = if let Some(e) = central(s, pos) {
+        // `Trung ương 4`, `T.Ư 4`, `TW4`.
+        let q = ws(s, e, false);
+        let (n, _, e2) = number(s, q).or_else(|| {
+            // `TW4`: the regex word boundary does not split letters from digits.
+            let d = s[e..].bytes().take_while(u8::is_ascii_digit).count();
+            (d > 0 && d <= 2).then(|| (s[e..e + d].parse().unwrap_or(0), &s[e..e + d], e + d))
+        })?;
+        if !(1..=20).contains(&n) || char_at(s, e2).is_some_and(|c| c == '-' || c == '/') {
+            return None;
+        }
+        (n, e2)
+    } else if conference.is_some() {
+        // `Hội nghị lần thứ tư (của) Ban Chấp hành Trung ương (Đảng)`.
+        let q = phrase(s, pos, "lần thứ")
+            .map(|e| ws(s, e, false))
+            .or_else(|| phrase(s, pos, "thứ").map(|e| ws(s, e, false)))?;
+        let (n, e) = ordinal(s, q)?;
+        let mut e = e;
+        let q = ws(s, e, true);
+        let q = phrase(s, q, "của").map(|x| ws(s, x, true)).unwrap_or(q);
+        let q2 = any_phrase(s, q, &["ban chấp hành", "bch"]).map(|x| ws(s, x, true))?;
+        e = central(s, q2)?;
+        if let Some(x) = phrase(s, ws(s, e, false), "đảng") {
+            e = x;
+        }
+        (n, e)
+    } else {
+        return None;
+    };
+    let mut terms = Vec::new();
+    let q = ws(s, end, false);
+    if let Some((t, e)) = khoa(s, q) {
+        terms = t;
+        end = e;
+    } else if let Some(q2) = phrase(s, q, "ban chấp hành").or_else(|| phrase(s, q, "bch")) {
+        // `Hội nghị Trung ương 4 Ban Chấp hành Trung ương khóa XII`
+        if let Some(e) = central(s, ws(s, q2, false)) {
+            let e = phrase(s, ws(s, e, false), "đảng").unwrap_or(e);
+            if let Some((t, e2)) = khoa(s, ws(s, e, false)) {
+                terms = t;
+                end = e2;
+            }
+        }
+    }
+    Some((n, terms, end))
+}
+
+/// `Đại hội Đảng toàn quốc lần thứ XII`, `Đại hội XII của Đảng`, `Đại hội
+/// Đảng bộ tỉnh (lần thứ XV)`. Not `Đại hội Đảng bộ các cấp`: a class.
+/// Returns (term, provincial, province, end).
+pub(super) fn congress(s: &str, i: usize) -> Option<(Option<u32>, bool, Option<String>, usize)> {
+    let mut pos = any_phrase(s, i, &["đại hội", "đh"])?;
+    pos = ws(s, pos, true);
+    if let Some(e) = phrase(s, pos, "đại biểu") {
+        pos = ws(s, e, true);
+    }
+    if let Some(e) = phrase(s, pos, "đảng bộ tỉnh") {
+        let mut end = e;
+        let mut province = None;
+        if let Some((p, e2)) = province_name(s, end) {
+            province = Some(p);
+            end = e2;
+        }
+        let mut term = None;
+        let q = ws(s, end, false);
+        if let Some(e2) = phrase(s, q, "lần thứ") {
+            if let Some((t, e3)) = term_number(s, ws(s, e2, false)) {
+                term = Some(t);
+                end = e3;
+            }
+        } else if let Some((t, e3)) = khoa(s, q) {
+            term = t.first().copied();
+            end = e3;
+        }
+        return Some((term, true, province, end));
+    }
+    // National: at least a Roman numeral, among the words `Đảng`, `toàn quốc`, `lần thứ`.
+    let mut seen_party = false;
+    for _ in 0..4 {
+        if let Some(e) = any_phrase(s, pos, &["đảng toàn quốc", "toàn quốc", "lần thứ"])
+        {
+            seen_party = true;
+            pos = ws(s, e, true);
+        } else if let Some(e) = phrase(s, pos, "đảng") {
+            let e2 = word_end(s, ws(s, e, false));
+            if norm(&s[ws(s, e, false)..e2]) == "bộ" {
+                return None; // `Đại hội Đảng bộ ...` without `tỉnh`: not a national one
+            }
+            seen_party = true;
+            pos = ws(s, e, true);
+        } else {
+            break;
+        }
+    }
+    let (t, mut end) = term_number(s, pos)?;
+    if s[pos..end].parse::<u32>().is_ok() && !seen_party {
+        return None; // `Đại hội 12` alone is too loose
+    }
+    if let Some(e) = phrase(s, ws(s, end, false), "của đảng") {
+        end = e;
+    }
+    Some((Some(t), false, None, end))
+}
