@@ -73,7 +73,7 @@ impl Report {
                 }
             }
         }
-        let mut built = self.built().to_string();
+        let mut built = format!("{} built", self.built());
         if !encodings.is_empty() {
             let list: Vec<String> = encodings
                 .iter()
@@ -82,7 +82,7 @@ impl Report {
             built = format!("{built} ({})", list.join(", "));
         }
         format!(
-            "files: {} found, {} built, {} skipped, {} failed",
+            "files: {} found, {}, {} skipped, {} failed",
             self.files.len(),
             built,
             self.skipped(),

