@@ -55,21 +55,47 @@ fn a_killed_build_leaves_a_whole_site() {
     };
     assert_eq!(new_reference.len(), old.len());
 
-    // Kill after a range of delays, so some land mid-write and maybe some
-    // after; each time the output is either the old site or the new one.
+    // Kill at many moments: after fixed delays (mostly while reading), and
+    // once the staging folder appears plus a little (while writing pages,
+    // or around the swap). Each time the output is the old site or the new.
+    let staging = p.root().join(".public.vanban-new");
     let mut saw_old = 0;
     let mut saw_new = 0;
-    for delay_ms in [30u64, 80, 150, 250, 400, 600, 900] {
+    let mut mid_write = 0;
+    let moments = [
+        (false, 30u64),
+        (false, 150),
+        (false, 400),
+        (true, 0),
+        (true, 5),
+        (true, 20),
+        (true, 60),
+        (true, 150),
+    ];
+    for (after_staging, delay_ms) in moments {
         let mut child = p
             .command(&[])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn vanban");
+        if after_staging {
+            // Wait (without a deadline: the build will get there) for the
+            // staging folder, unless the build ends first.
+            while !staging.exists() {
+                if child.try_wait().expect("try_wait").is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
         std::thread::sleep(Duration::from_millis(delay_ms));
         // Child::kill sends SIGKILL on Unix.
         let _ = child.kill();
         let _ = child.wait();
+        if staging.join(".vanban-site").exists() {
+            mid_write += 1;
+        }
         let now = tree(&p.public());
         if now == old {
             saw_old += 1;
@@ -91,7 +117,14 @@ fn a_killed_build_leaves_a_whole_site() {
             );
         }
     }
-    eprintln!("kills that found the old site: {saw_old}, the new one: {saw_new}");
+    eprintln!(
+        "kills that found the old site: {saw_old}, the new one: {saw_new}; \
+         {mid_write} left a staging folder (killed while writing)"
+    );
+    assert!(
+        mid_write > 0,
+        "no kill landed while the site was being written"
+    );
 
     // The next build completes and leaves nothing beside the output.
     let run = p.build(&[]);
