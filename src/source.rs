@@ -700,7 +700,8 @@ mod tests {
             .collect();
         assert_eq!(lines, ["a", "b", "c", "d"]);
         // A range ending between \r and \n does not swallow the \n.
-        assert_eq!(line_ranges("x\r\ny", 0..2), [0..1]);
+        let cut = line_ranges("x\r\ny", 0..2);
+        assert_eq!((cut.len(), cut[0].clone()), (1, 0..1));
         assert_eq!(line_ranges("", 0..0), Vec::<std::ops::Range<usize>>::new());
     }
 
