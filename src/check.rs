@@ -92,7 +92,7 @@ mod tests {
             .unwrap();
         let (registry, _) = Registry::new(&[]);
         let article = crate::article::clean(src, &SiteConfig::default());
-        let cits = crate::pipeline::cite_article(&article, &registry);
+        let cits = crate::pipeline::cite_article(&article, &registry).citations;
         Archive::build(vec![(article, cits)], &registry)
     }
 

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use vanban::config::SiteConfig;
-use vanban::pipeline::{self, Outcome, Report};
+use vanban::pipeline::{self, Report};
 use vanban::refs::registry::Registry;
 use vanban::render::Page;
 use vanban::{render, scan, serve, site};
@@ -109,14 +109,13 @@ fn registry(config: &SiteConfig) -> (Registry, Vec<String>) {
     (registry, errors.iter().map(|e| e.to_string()).collect())
 }
 
+/// One line per file skipped, failed or decoded from a legacy encoding, then
+/// the counts: every file of the content folder is accounted for.
 fn print_report(report: &Report) {
-    for (path, outcome) in &report.files {
-        match outcome {
-            Outcome::Built { .. } => {}
-            Outcome::Skipped(why) => eprintln!("skipped {}: {why}", path.display()),
-            Outcome::Failed(why) => eprintln!("failed  {why}"),
-        }
+    for line in report.lines() {
+        eprintln!("{line}");
     }
+    eprintln!("{}", report.summary());
 }
 
 /// One build, in memory: what `build` writes and `serve` serves.

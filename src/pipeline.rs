@@ -10,20 +10,22 @@ use crate::article::{self, Article};
 use crate::config::SiteConfig;
 use crate::refs::registry::Registry;
 use crate::refs::{self, ArticleContext, Citation};
-use crate::source::{self, Found};
+use crate::source::{self, Found, Listed};
 
 /// What happened to one file under the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Read as an article, from this encoding.
-    Built {
-        encoding: &'static str,
-    },
+    Built { encoding: &'static str },
+    /// Not read as an article, and why (hidden, not .txt/.md, empty...).
     Skipped(String),
+    /// Could not be read as an article: the message names the file, the
+    /// line when there is one, and what was wrong.
     Failed(String),
 }
 
-/// Every file found, in path order, with its outcome.
+/// Every file found, in path order, with its outcome: nothing found under
+/// the content folder is left out of it.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub files: Vec<(PathBuf, Outcome)>,
@@ -42,10 +44,55 @@ impl Report {
     fn count(&self, f: impl Fn(&Outcome) -> bool) -> usize {
         self.files.iter().filter(|(_, o)| f(o)).count()
     }
+
+    /// One line per file that was not simply read as UTF-8: skipped (why),
+    /// failed (why), or decoded from another encoding (which). In path order.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (path, outcome) in &self.files {
+            match outcome {
+                Outcome::Built { encoding } if *encoding != "UTF-8" => {
+                    lines.push(format!("decoded {} from {encoding}", path.display()))
+                }
+                Outcome::Built { .. } => {}
+                Outcome::Skipped(why) => lines.push(format!("skipped {}: {why}", path.display())),
+                Outcome::Failed(why) => lines.push(format!("failed  {why}")),
+            }
+        }
+        lines
+    }
+
+    /// The counts in one line: `files: 12 found, 9 built, 2 skipped, 1 failed`,
+    /// with the encodings other than UTF-8 among the built ones.
+    pub fn summary(&self) -> String {
+        let mut encodings: std::collections::BTreeMap<&str, usize> = Default::default();
+        for (_, o) in &self.files {
+            if let Outcome::Built { encoding } = o {
+                if *encoding != "UTF-8" {
+                    *encodings.entry(encoding).or_default() += 1;
+                }
+            }
+        }
+        let mut built = format!("{} built", self.built());
+        if !encodings.is_empty() {
+            let list: Vec<String> = encodings
+                .iter()
+                .map(|(e, n)| format!("{n} from {e}"))
+                .collect();
+            built = format!("{built} ({})", list.join(", "));
+        }
+        format!(
+            "files: {} found, {}, {} skipped, {} failed",
+            self.files.len(),
+            built,
+            self.skipped(),
+            self.failed()
+        )
+    }
 }
 
 /// Reads, cleans and cites one file's worth of article.
-pub fn cite_article(article: &Article, registry: &Registry) -> Vec<Citation> {
+pub fn cite_article(article: &Article, registry: &Registry) -> refs::Cited {
     let ranges: Vec<_> = article.blocks.iter().map(|b| b.range.clone()).collect();
     let context = ArticleContext {
         province: article.province.as_ref().map(|p| p.slug.clone()),
@@ -55,23 +102,38 @@ pub fn cite_article(article: &Article, registry: &Registry) -> Vec<Citation> {
 }
 
 /// Runs the pipeline over `paths` (files or folders).
+///
+/// Files are read in parallel but collected in path order, so the archive
+/// and the report are the same whatever the thread count or the order the
+/// file system lists files in.
 pub fn load(paths: &[PathBuf], config: &SiteConfig, registry: &Registry) -> (Archive, Report) {
-    let files = source::discover(paths);
-    let results: Vec<(PathBuf, Outcome, Option<(Article, Vec<Citation>)>)> = files
-        .par_iter()
-        .map(|(path, rel)| match source::read(path, rel) {
-            Found::Read(src) => {
-                let encoding = src.encoding;
-                let article = article::clean(src, config);
-                let citations = cite_article(&article, registry);
-                (
-                    path.clone(),
-                    Outcome::Built { encoding },
-                    Some((article, citations)),
-                )
+    let listed = source::discover(paths);
+    type Done = (PathBuf, Outcome, Option<(Article, Vec<Citation>)>);
+    let results: Vec<Done> = listed
+        .into_par_iter()
+        .map(|item| match item {
+            Listed::File { path, rel } => match source::read(&path, &rel) {
+                Found::Read(src) => {
+                    let encoding = src.encoding;
+                    let article = article::clean(src, config);
+                    let cited = cite_article(&article, registry);
+                    let mut article = article;
+                    article.document = cited.document;
+                    let citations = cited.citations;
+                    (
+                        path,
+                        Outcome::Built { encoding },
+                        Some((article, citations)),
+                    )
+                }
+                Found::Skipped(p, why) => (p, Outcome::Skipped(why.to_string()), None),
+                Found::Failed(e) => (path, Outcome::Failed(e.to_string()), None),
+            },
+            Listed::Skipped { path, why, .. } => (path, Outcome::Skipped(why.to_string()), None),
+            Listed::Failed { path, why, .. } => {
+                let message = format!("{}: {why}", path.display());
+                (path, Outcome::Failed(message), None)
             }
-            Found::Skipped(p, why) => (p, Outcome::Skipped(why.to_string()), None),
-            Found::Failed(e) => (path.clone(), Outcome::Failed(e.to_string()), None),
         })
         .collect();
     let mut report = Report::default();

@@ -64,7 +64,7 @@ pub fn line(entry: &Entry) -> String {
         province: a.province.as_ref().map(|p| p.name.as_str()),
         source: a.source.as_deref(),
         author: a.author.as_deref(),
-        document: None,
+        document: a.document.as_deref(),
         encoding: a.encoding,
         citations: entry
             .citations

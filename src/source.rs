@@ -47,6 +47,12 @@ pub enum Skip {
     Hidden,
     /// Empty or only white space.
     Empty,
+    /// A hidden folder (`.git`, `.obsidian`): not entered.
+    HiddenFolder,
+    /// A symbolic link to a folder: never entered, so no loop is followed.
+    LinkToFolder,
+    /// A socket, a pipe, a device.
+    NotAFile,
 }
 
 impl std::fmt::Display for Skip {
@@ -54,7 +60,10 @@ impl std::fmt::Display for Skip {
         f.write_str(match self {
             Skip::NotAnArticle => "not a .txt or .md file",
             Skip::Hidden => "hidden file or editor backup",
-            Skip::Empty => "empty file",
+            Skip::Empty => "empty file (nothing but white space)",
+            Skip::HiddenFolder => "hidden folder, not entered",
+            Skip::LinkToFolder => "symbolic link to a folder, not followed",
+            Skip::NotAFile => "not a regular file",
         })
     }
 }
@@ -85,38 +94,139 @@ pub enum Found {
     Failed(SourceError),
 }
 
-/// Lists the files under `paths` (files or folders) in a stable order: by
-/// their `/`-separated relative path, whatever order the file system gives.
-/// Symbolic links are not followed, so no loop can be entered.
-pub fn discover(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
-    let mut files = Vec::new();
+/// One entry found under the content folder by [`discover`].
+#[derive(Debug)]
+pub enum Listed {
+    /// A file to read (a symbolic link to a file counts, under its own name).
+    File { path: PathBuf, rel: String },
+    /// Something not read, and why (a hidden folder, a link to a folder).
+    Skipped {
+        path: PathBuf,
+        rel: String,
+        why: Skip,
+    },
+    /// Something that could not be listed (an unreadable folder, a broken link).
+    Failed {
+        path: PathBuf,
+        rel: String,
+        why: String,
+    },
+}
+
+impl Listed {
+    /// The `/`-separated path relative to the content folder: the sort key.
+    pub fn rel(&self) -> &str {
+        match self {
+            Listed::File { rel, .. } | Listed::Skipped { rel, .. } | Listed::Failed { rel, .. } => {
+                rel
+            }
+        }
+    }
+    pub fn path(&self) -> &Path {
+        match self {
+            Listed::File { path, .. }
+            | Listed::Skipped { path, .. }
+            | Listed::Failed { path, .. } => path,
+        }
+    }
+}
+
+/// Lists everything under `paths` (files or folders) in a stable order: by
+/// its `/`-separated relative path, whatever order the file system gives.
+///
+/// Symbolic links to files are read under the link's name; links to folders
+/// are reported and never entered, so no loop can be followed. Hidden
+/// folders (`.git`) are reported once and not entered. Nothing is dropped
+/// silently: an unreadable folder or a broken link is listed as failed.
+pub fn discover(paths: &[PathBuf]) -> Vec<Listed> {
+    let mut found = Vec::new();
     for root in paths {
-        if root.is_file() {
+        if !root.is_dir() {
             let rel = root
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            files.push((root.clone(), rel));
+            found.push(Listed::File {
+                path: root.clone(),
+                rel,
+            });
             continue;
         }
-        for entry in WalkDir::new(root).follow_links(false).into_iter().flatten() {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(entry.path())
+        let rel_of = |p: &Path| -> String {
+            p.strip_prefix(root)
+                .unwrap_or(p)
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
-                .join("/");
-            files.push((entry.into_path(), rel));
+                .join("/")
+        };
+        let mut walk = WalkDir::new(root).follow_links(false).into_iter();
+        while let Some(entry) = walk.next() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    let rel = rel_of(&path);
+                    let why = match e.io_error() {
+                        Some(io) => format!("cannot read folder: {io}"),
+                        None => format!("cannot list: {e}"),
+                    };
+                    found.push(Listed::Failed { path, rel, why });
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
+                continue;
+            }
+            let path = entry.path().to_path_buf();
+            let rel = rel_of(&path);
+            let kind = entry.file_type();
+            if kind.is_dir() {
+                if is_hidden_or_backup(&rel) {
+                    walk.skip_current_dir();
+                    found.push(Listed::Skipped {
+                        path,
+                        rel,
+                        why: Skip::HiddenFolder,
+                    });
+                }
+                continue;
+            }
+            if kind.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_file() => found.push(Listed::File { path, rel }),
+                    Ok(m) if m.is_dir() => found.push(Listed::Skipped {
+                        path,
+                        rel,
+                        why: Skip::LinkToFolder,
+                    }),
+                    Ok(_) => found.push(Listed::Skipped {
+                        path,
+                        rel,
+                        why: Skip::NotAFile,
+                    }),
+                    Err(e) => found.push(Listed::Failed {
+                        path,
+                        rel,
+                        why: format!("broken symbolic link: {e}"),
+                    }),
+                }
+                continue;
+            }
+            if kind.is_file() {
+                found.push(Listed::File { path, rel });
+            } else {
+                found.push(Listed::Skipped {
+                    path,
+                    rel,
+                    why: Skip::NotAFile,
+                });
+            }
         }
     }
-    files.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-    files.dedup_by(|a, b| a.0 == b.0);
-    files
+    found.sort_by(|a, b| a.rel().cmp(b.rel()).then_with(|| a.path().cmp(b.path())));
+    found.dedup_by(|a, b| a.path() == b.path());
+    found
 }
 
 /// Reads one file found by [`discover`].
@@ -162,7 +272,7 @@ pub fn from_bytes(
         path: path.to_path_buf(),
         message,
     })?;
-    if text.trim().is_empty() {
+    if text.chars().all(is_invisible) {
         return Ok(None);
     }
     let mut source = Source {
@@ -182,10 +292,16 @@ pub fn from_bytes(
 
 /// Decodes bytes to NFC text, telling which encoding was used.
 ///
-/// A BOM decides (UTF-8, UTF-16LE/BE). Without one, valid UTF-8 is UTF-8.
-/// Otherwise the bytes are legacy Vietnamese, Windows-1258, which encoding_rs
-/// decodes with tones as combining marks: NFC composes them. A file with NUL
-/// bytes and no UTF-16 BOM is binary, and refused rather than guessed at.
+/// A BOM decides (UTF-8, UTF-16LE/BE), and bytes invalid after it are an
+/// error, not replacement characters. Without one, valid UTF-8 is UTF-8. A
+/// file with NUL bytes and no UTF-16 BOM is binary, and refused rather than
+/// guessed at. Anything else may be legacy Vietnamese, Windows-1258, which
+/// encoding_rs decodes with tones as combining marks: NFC composes them.
+///
+/// Every byte sequence is *some* Windows-1258 text, so "decoded with
+/// confidence" means the result must read as Vietnamese (see
+/// [`implausible_for_windows_1258`]); a file that is neither UTF-8 nor
+/// plausible Vietnamese is refused with a message, never mis-decoded.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -197,16 +313,190 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
         }
         return Ok((nfc(&text), encoding.name()));
     }
-    if bytes.contains(&0) {
-        return Err("binary file (NUL bytes), not text".into());
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "binary file (a NUL byte at offset {at}, and no UTF-16 byte-order mark), not text"
+        ));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((nfc(text), "UTF-8")),
-        Err(_) => {
+        Err(utf8_error) => {
             let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
-            Ok((nfc(&text), encoding_rs::WINDOWS_1258.name()))
+            let text = nfc(&text);
+            if let Some(why) = implausible_for_windows_1258(&text) {
+                return Err(format!(
+                    "neither UTF-8 (invalid byte at offset {}) nor Vietnamese in windows-1258 ({why}); \
+                     convert it to UTF-8",
+                    utf8_error.valid_up_to()
+                ));
+            }
+            Ok((text, encoding_rs::WINDOWS_1258.name()))
         }
     }
+}
+
+/// Why Windows-1258-decoded (and NFC-composed) text does not read as
+/// Vietnamese, or `None` when it does.
+///
+/// In a real Windows-1258 file the bytes above 0x7F are Vietnamese letters
+/// (precomposed, or a base letter and a tone mark that NFC composes) and a
+/// little typographic punctuation. Bytes that decode to C1 control codes,
+/// tone marks left uncomposed (a mark on a consonant), or Latin letters that
+/// Vietnamese does not use (ä, ß, ñ…) betray another encoding. A few are
+/// tolerated (one in twenty non-ASCII characters) as typing slips.
+pub fn implausible_for_windows_1258(text: &str) -> Option<String> {
+    let mut non_ascii = 0usize;
+    let mut foreign = 0usize;
+    let mut first_foreign = None;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+                return Some(format!("control character U+{:04X}", c as u32));
+            }
+            continue;
+        }
+        non_ascii += 1;
+        if !is_vietnamese_letter(c) && !is_common_punctuation(c) {
+            foreign += 1;
+            first_foreign.get_or_insert(c);
+        }
+    }
+    match first_foreign {
+        Some(c) if foreign * 20 > non_ascii => Some(format!(
+            "{foreign} of {non_ascii} non-ASCII characters are not Vietnamese letters, \
+             the first U+{:04X}",
+            c as u32
+        )),
+        _ => None,
+    }
+}
+
+/// A letter of the Vietnamese alphabet, in any tone, either case.
+fn is_vietnamese_letter(c: char) -> bool {
+    if matches!(c, 'đ' | 'Đ') {
+        return true;
+    }
+    let mut parts = std::iter::once(c).nfd();
+    let base = parts.next();
+    if !base.is_some_and(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut marks = 0;
+    for m in parts {
+        marks += 1;
+        if !matches!(
+            m,
+            '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}' // tones
+                | '\u{0302}' | '\u{0306}' | '\u{031B}' // â ă ơ
+        ) {
+            return false;
+        }
+    }
+    marks > 0
+}
+
+/// Non-ASCII punctuation Windows-1258 writers produce: quotes, dashes,
+/// ellipsis, bullets, the no-break space, currency and a few signs.
+fn is_common_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}'
+            | '‘'
+            | '’'
+            | '‚'
+            | '“'
+            | '”'
+            | '„'
+            | '–'
+            | '—'
+            | '…'
+            | '•'
+            | '·'
+            | '«'
+            | '»'
+            | '°'
+            | '©'
+            | '®'
+            | '™'
+            | '±'
+            | '×'
+            | '÷'
+            | '§'
+            | '¶'
+            | '€'
+            | '£'
+            | '¥'
+            | '¢'
+            | '†'
+            | '‡'
+            | '‰'
+            | '‹'
+            | '›'
+            | '¹'
+            | '²'
+            | '³'
+            | '¼'
+            | '½'
+            | '¾'
+            | '¬'
+            | '¦'
+            | '¤'
+            | '¨'
+            | '¯'
+            | '´'
+            | '¸'
+            | '¿'
+            | '¡'
+            | 'ª'
+            | 'º'
+            | 'µ'
+            | '\u{ad}'
+    )
+}
+
+/// Zero-width characters that make a file look non-empty while showing
+/// nothing: zero-width space, (non-)joiner, word joiner, BOM.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
+/// The lines of `text[range]` as byte ranges without their line ends, which
+/// may be `\n`, `\r\n` or a lone `\r` (old Mac files): the one place that
+/// knows what a line end is, so every stage splits text the same way while
+/// offsets stay those of the file as it is.
+pub fn line_ranges(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let end = range.end.min(bytes.len());
+    let mut lines = Vec::new();
+    let mut start = range.start.min(end);
+    let mut i = start;
+    while i < end {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(start..i);
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                lines.push(start..i);
+                i += if bytes.get(i + 1) == Some(&b'\n') && i + 1 < end {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < end {
+        lines.push(start..end);
+    }
+    lines
 }
 
 /// NFC, skipping the work when the text is already NFC (the usual case).
@@ -228,46 +518,75 @@ fn is_hidden_or_backup(rel: &str) -> bool {
             .is_some_and(|n| n.starts_with('#') && n.ends_with('#'))
 }
 
-/// Splits `+++` TOML front matter off a Markdown source.
+/// Splits `+++` TOML front matter off a Markdown source. Any line end
+/// (`\n`, `\r\n`, `\r`) closes a line; the error names the file's line.
 fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
     let text = &source.text;
-    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "+++" {
+    let mut lines = line_ranges(text, 0..text.len()).into_iter();
+    // Only the start of the file is looked at: a 50 MB file costs no more.
+    let Some(first) = lines.next() else {
+        return Ok(());
+    };
+    if text[first.clone()].trim_end() != "+++" {
         return Ok(());
     }
-    let mut pos = first_line_end;
-    while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        if text[pos..end].trim_end() == "+++" {
-            let toml_text = &text[first_line_end..pos];
-            let table: toml::Table = toml::from_str(toml_text).map_err(|e| {
-                // toml reports the span inside the front matter; line 1 is `+++`.
-                let line = e
-                    .span()
-                    .map(|s| {
-                        toml_text[..s.start.min(toml_text.len())]
-                            .matches('\n')
-                            .count()
-                            + 2
-                    })
-                    .unwrap_or(1);
-                SourceError::FrontMatter {
-                    path: source.path.clone(),
-                    line,
-                    message: format!("front matter: {}", e.message()),
-                }
-            })?;
-            source.front_matter = Some(table);
-            source.body_start = end;
-            return Ok(());
+    let toml_start = line_end(text, first.end);
+    for line in lines {
+        if text[line.clone()].trim_end() != "+++" {
+            continue;
         }
-        pos = end;
+        // toml only knows `\n` and `\r\n`; a lone `\r` is made a `\n`, same length.
+        let toml_text = lone_cr_to_lf(&text[toml_start..line.start]);
+        let table: toml::Table = toml::from_str(&toml_text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| count_line_ends(&toml_text.as_bytes()[..s.start.min(toml_text.len())]) + 2)
+                .unwrap_or(1);
+            SourceError::FrontMatter {
+                path: source.path.clone(),
+                line,
+                message: format!("front matter: {}", e.message()),
+            }
+        })?;
+        source.front_matter = Some(table);
+        source.body_start = line_end(text, line.end);
+        return Ok(());
     }
     Err(SourceError::FrontMatter {
         path: source.path.clone(),
         line: 1,
         message: "front matter opened with `+++` is never closed by a `+++` line".into(),
     })
+}
+
+/// `\r` not followed by `\n` becomes `\n` (toml knows no lone `\r`); the
+/// length, hence every offset, stays the same.
+fn lone_cr_to_lf(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c == '\r' && b.get(i + 1) != Some(&b'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How many lines `text` ends (after `lone_cr_to_lf`, a count of `\n`).
+fn count_line_ends(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The offset just after the line end that starts at `at` (if any).
+fn line_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    match (b.get(at), b.get(at + 1)) {
+        (Some(b'\r'), Some(b'\n')) => at + 2,
+        (Some(b'\r' | b'\n'), _) => at + 1,
+        _ => at,
+    }
 }
 
 #[cfg(test)]
@@ -338,5 +657,75 @@ mod tests {
         .unwrap();
         assert_eq!(&s.text[s.body_start..], "Body\n");
         assert_eq!(s.front_matter.unwrap()["title"].as_str(), Some("X"));
+    }
+
+    #[test]
+    fn windows_1258_sentence_is_accepted() {
+        // "Nghị quyết số 12" with tones as combining marks (0xF2 dot below,
+        // 0xEA ê, 0xEC acute), as a Windows-1258 editor writes it.
+        let bytes = b"Ngh\x69\xF2 quy\xEA\xECt s\xF4\xEC 12";
+        let (text, enc) = decode(bytes).unwrap();
+        assert_eq!(text, "Nghị quyết số 12");
+        assert_eq!(enc, "windows-1258");
+    }
+
+    #[test]
+    fn latin1_german_is_refused_not_misdecoded() {
+        // "Größe über Äpfel" in ISO-8859-1: valid Windows-1258 bytes, but
+        // ö, ü, Ä are not Vietnamese letters.
+        let err = decode(b"Gr\xF6\xDFe \xFCber \xC4pfel").unwrap_err();
+        assert!(err.contains("neither UTF-8"), "{err}");
+        assert!(err.contains("windows-1258"), "{err}");
+    }
+
+    #[test]
+    fn c1_controls_are_refused() {
+        // 0x81 and 0x8D are unassigned in Windows-1258: C1 controls.
+        assert!(decode(b"abc \x81\x8D\x8E\x90 def").is_err());
+    }
+
+    #[test]
+    fn bad_utf16_after_bom_is_an_error() {
+        // A lone high surrogate.
+        let err = decode(&[0xFF, 0xFE, 0x00, 0xD8, b'a', 0]).unwrap_err();
+        assert!(err.contains("UTF-16LE"), "{err}");
+    }
+
+    #[test]
+    fn line_ranges_know_every_line_end() {
+        let text = "a\r\nb\rc\nd";
+        let lines: Vec<&str> = line_ranges(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(lines, ["a", "b", "c", "d"]);
+        // A range ending between \r and \n does not swallow the \n.
+        let cut = line_ranges("x\r\ny", 0..2);
+        assert_eq!((cut.len(), cut[0].clone()), (1, 0..1));
+        assert_eq!(line_ranges("", 0..0), Vec::<std::ops::Range<usize>>::new());
+    }
+
+    #[test]
+    fn front_matter_with_cr_line_ends() {
+        for nl in ["\r", "\r\n"] {
+            let text = ["+++", "title = \"X\"", "+++", "Body"].join(nl);
+            let s = from_bytes(Path::new("a.md"), "a.md", Format::Markdown, text.as_bytes())
+                .unwrap()
+                .unwrap();
+            assert_eq!(&s.text[s.body_start..], "Body", "{nl:?}");
+            assert_eq!(s.front_matter.unwrap()["title"].as_str(), Some("X"));
+        }
+        let bad = ["+++", "title = \"X\"", "date = = 3", "+++", "Body"].join("\r");
+        let err = from_bytes(Path::new("a.md"), "a.md", Format::Markdown, bad.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.md:3:"), "{err}");
+    }
+
+    #[test]
+    fn invisible_only_is_empty() {
+        let text = " \u{200B}\u{A0}\r\n\u{FEFF}\t";
+        let got = from_bytes(Path::new("a.txt"), "a.txt", Format::Txt, text.as_bytes()).unwrap();
+        assert!(got.is_none());
     }
 }

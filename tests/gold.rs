@@ -133,6 +133,7 @@ fn a_headline_cites_like_the_body() {
     let article = vanban::article::clean(src, &SiteConfig::default());
     let (registry, _) = Registry::new(&[]);
     let keys: Vec<String> = pipeline::cite_article(&article, &registry)
+        .citations
         .into_iter()
         .map(|c| c.key)
         .collect();
@@ -141,4 +142,23 @@ fn a_headline_cites_like_the_body() {
         "Sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị"
     );
     assert_eq!(keys, ["5-CT/TW#2016"]);
+}
+
+#[test]
+fn a_reprinted_document_is_what_the_article_is_not_a_citation() {
+    let text = "Chỉ thị về việc tăng cường công tác quản lý bảo vệ rừng\n\nSố: 17/CT-UBND\nLai Châu, ngày 15 tháng 10 năm 2021\n\nCHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ BẢO VỆ RỪNG\n\nThực hiện Nghị định số 156/2018/NĐ-CP của Chính phủ, Ủy ban nhân dân tỉnh Lai Châu yêu cầu các sở, ngành thực hiện tốt các nhiệm vụ sau đây.\n";
+    let src = vanban::source::from_bytes(
+        std::path::Path::new("a.txt"),
+        "a.txt",
+        vanban::source::Format::Txt,
+        text.as_bytes(),
+    )
+    .unwrap()
+    .unwrap();
+    let article = vanban::article::clean(src, &SiteConfig::default());
+    let (registry, _) = Registry::new(&[]);
+    let cited = pipeline::cite_article(&article, &registry);
+    let keys: Vec<&str> = cited.citations.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["156/2018/NĐ-CP"]);
+    assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau"));
 }

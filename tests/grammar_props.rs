@@ -66,6 +66,7 @@ fn keys(text: &str) -> Vec<String> {
         &context,
         &registry,
     )
+    .citations
     .into_iter()
     .map(|c| c.key)
     .collect()
@@ -100,7 +101,7 @@ proptest! {
         while !text.is_char_boundary(end) { end -= 1; }
         let text = &text[..end];
         let (registry, _) = Registry::new(&[]);
-        for c in cite(text, std::slice::from_ref(&(0..text.len())), &ArticleContext::default(), &registry) {
+        for c in cite(text, std::slice::from_ref(&(0..text.len())), &ArticleContext::default(), &registry).citations {
             prop_assert!(text.get(c.span.clone()).is_some(), "{:?} in {:?}", c.span, text);
             prop_assert_eq!(c.line, text[..c.span.start].matches('\n').count() + 1);
         }

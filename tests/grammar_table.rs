@@ -22,6 +22,7 @@ fn keys(text: &str, province: Option<&str>) -> Vec<String> {
         &context,
         &registry,
     )
+    .citations
     .into_iter()
     .map(|c| c.key)
     .collect()

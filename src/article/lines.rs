@@ -20,25 +20,25 @@ pub struct Line {
 /// The non-empty lines of `text[range]`, in order.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut pos = range.start;
     let mut blank_before = false;
-    let Some(slice) = text.get(range) else {
+    if text.get(range.clone()).is_none() {
         return lines;
-    };
-    for raw in slice.split_inclusive('\n') {
-        let start = pos + (raw.len() - raw.trim_start().len());
-        let end = pos + raw.trim_end().len();
+    }
+    // `\n`, `\r\n` and a lone `\r` all end a line; offsets stay the file's.
+    for raw in crate::source::line_ranges(text, range) {
+        let line = &text[raw.clone()];
+        let start = raw.start + (line.len() - line.trim_start().len());
+        let end = raw.start + line.trim_end().len();
         if end > start {
             lines.push(Line {
                 range: start..end,
-                start: pos,
+                start: raw.start,
                 blank_before,
             });
             blank_before = false;
         } else {
             blank_before = true;
         }
-        pos += raw.len();
     }
     lines
 }

@@ -80,6 +80,9 @@ pub struct Article {
     /// The section line printed above the headline
     /// (`Đưa nghị quyết ĐH Đảng bộ tỉnh vào cuộc sống`), if any.
     pub rubric: Option<String>,
+    /// The key of the document the article reprints, when it is one (set
+    /// by the refs stage: `Số: 17/CT-UBND` heading the text).
+    pub document: Option<String>,
     /// Front-matter keys vanban does not use itself, passed to templates.
     pub extra: toml::Table,
 }
@@ -112,6 +115,7 @@ pub fn clean(source: Source, config: &SiteConfig) -> Article {
         blocks: Vec::new(),
         body_end: text.len(),
         rubric: None,
+        document: None,
         extra: toml::Table::new(),
         text,
     };

@@ -76,25 +76,63 @@ pub struct ArticleContext {
     pub date: Option<NaiveDate>,
 }
 
+/// What the references of one article come to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cited {
+    /// The citations, in reading order.
+    pub citations: Vec<Citation>,
+    /// The key of the document the article reprints (`Số: 17/CT-UBND` above
+    /// a place-and-date line), when it is one.
+    pub document: Option<String>,
+}
+
 /// Finds and resolves every citation in `ranges` of `text` (the article's
-/// body, without boilerplate), in reading order.
+/// body, without boilerplate), in reading order. Ranges separated only by
+/// white space are read as one, so a reference may wrap across lines; a
+/// line left out between two ranges (a repeated caption, junk) is never read.
 pub fn cite(
     text: &str,
     ranges: &[Range<usize>],
     context: &ArticleContext,
     registry: &registry::Registry,
-) -> Vec<Citation> {
+) -> Cited {
+    let mut sorted: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| text.get((*r).clone()).is_some())
+        .cloned()
+        .collect();
+    sorted.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start >= last.end && text[last.end..r.start].trim().is_empty() => {
+                last.end = last.end.max(r.end);
+            }
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
     let mut mentions = Vec::new();
-    for range in ranges {
-        let Some(slice) = text.get(range.clone()) else {
-            continue;
-        };
-        for mut m in grammar::detect(slice) {
+    for range in merged {
+        for mut m in grammar::detect(&text[range.clone()]) {
             m.shift(range.start);
             mentions.push(m);
         }
     }
-    resolve::resolve(text, &mentions, context, registry)
+    let document = mentions.iter().find(|m| m.heading).and_then(|m| {
+        let as_citation = grammar::Mention {
+            heading: false,
+            ..m.clone()
+        };
+        resolve::resolve(text, &[as_citation], context, registry)
+            .into_iter()
+            .next()
+            .map(|c| c.key)
+    });
+    Cited {
+        citations: resolve::resolve(text, &mentions, context, registry),
+        document,
+    }
 }
 
 /// 1-based line numbers of byte offsets, counted forward from the last

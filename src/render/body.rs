@@ -143,7 +143,12 @@ fn directive_href(archive: &Archive, key: &str, root: &str) -> String {
 }
 
 /// Markdown through pulldown-cmark; plain-text runs get their citations
-/// linked, raw HTML is cleaned by ammonia, and `javascript:` links are dropped.
+/// linked, raw HTML is cleaned by ammonia (unless `allow_raw_html`), and
+/// link and image URLs with a script scheme are replaced by `#`.
+///
+/// An HTML block arrives as several `Html` events (one per line) and inline
+/// HTML as one event per tag; each run of consecutive raw-HTML events is
+/// cleaned as one piece, so a tag split across lines is judged whole.
 fn markdown(
     archive: &Archive,
     entry: &Entry,
@@ -154,21 +159,31 @@ fn markdown(
     let text = &entry.article.text;
     let body = &text[range.clone()];
     let mut events: Vec<Event> = Vec::new();
+    let mut raw = String::new();
+    let flush = |raw: &mut String, events: &mut Vec<Event>| {
+        if !raw.is_empty() {
+            let html = if allow_raw_html {
+                std::mem::take(raw)
+            } else {
+                let cleaned = sanitize_html(raw);
+                raw.clear();
+                cleaned
+            };
+            events.push(Event::InlineHtml(CowStr::from(html)));
+        }
+    };
     for (event, r) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        if let Event::Html(h) | Event::InlineHtml(h) = &event {
+            raw.push_str(h);
+            continue;
+        }
+        flush(&mut raw, &mut events);
         let abs = range.start + r.start..range.start + r.end;
         match event {
             Event::Text(t) if text.get(abs.clone()) == Some(&*t) && has_citation(entry, &abs) => {
                 let mut html = String::new();
                 linked_text(&mut html, archive, entry, abs, root);
                 events.push(Event::InlineHtml(CowStr::from(html)));
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let cleaned = if allow_raw_html {
-                    h.to_string()
-                } else {
-                    ammonia::clean(&h)
-                };
-                events.push(Event::InlineHtml(CowStr::from(cleaned)));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -195,10 +210,25 @@ fn markdown(
             e => events.push(e),
         }
     }
+    flush(&mut raw, &mut events);
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     out
 }
+
+/// Raw HTML from an article, made harmless: ammonia's allow-list of tags
+/// and attributes (no `<script>`, no `on*=`, no `style`), and URLs only with
+/// the schemes [`safe_url`] lets through.
+pub fn sanitize_html(html: &str) -> String {
+    ammonia::Builder::default()
+        .url_schemes(SAFE_SCHEMES.iter().copied().collect())
+        .clean(html)
+        .to_string()
+}
+
+/// The URL schemes a link from an article may use; anything else with a
+/// scheme (`javascript:`, `vbscript:`, `data:`, `file:`) becomes `#`.
+const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "ftp"];
 
 fn has_citation(entry: &Entry, range: &Range<usize>) -> bool {
     entry
@@ -207,19 +237,55 @@ fn has_citation(entry: &Entry, range: &Range<usize>) -> bool {
         .any(|c| c.span.start >= range.start && c.span.start < range.end)
 }
 
-/// Neutralises script URLs (`javascript:`, `vbscript:`, `data:`).
-fn safe_url(url: CowStr) -> CowStr {
-    let lowered: String = url
+/// Neutralises script URLs: a URL whose scheme is not in [`SAFE_SCHEMES`]
+/// becomes `#`; relative URLs and `#anchors` pass.
+///
+/// The scheme is read the way a browser would, only more suspiciously:
+/// pulldown-cmark has already decoded entities (`&#106;avascript:`), and
+/// here ASCII whitespace and control characters anywhere are dropped
+/// (`java\tscript:`) and case is folded (`JaVaScRiPt:`). Any `:` before the
+/// first `/`, `?` or `#` makes what precedes it a scheme, even a malformed one.
+pub fn safe_url(url: CowStr) -> CowStr {
+    let squeezed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|s| lowered.starts_with(s))
-    {
-        CowStr::from("#")
-    } else {
-        url
+        .collect();
+    let head_end = squeezed.find(['/', '?', '#']).unwrap_or(squeezed.len());
+    match squeezed[..head_end].find(':') {
+        Some(colon) => {
+            let scheme = squeezed[..colon].to_ascii_lowercase();
+            if SAFE_SCHEMES.contains(&scheme.as_str()) {
+                url
+            } else {
+                CowStr::from("#")
+            }
+        }
+        None => url,
     }
+}
+
+/// JSON made safe to place inside a `<script>` element (the search index):
+/// `<`, `>` and `&` become `\u003c`, `\u003e`, `\u0026`, so no `</script>` or
+/// `<!--` can close or confuse the element, and U+2028/U+2029 become
+/// `\u2028`/`\u2029`, which old JavaScript parsers read as line ends inside
+/// strings. The result is still valid JSON with the same value.
+pub fn escape_json_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Serialises `value` as JSON for a `<script>` element or a `.js` file
+/// (see [`escape_json_for_script`]).
+pub fn json_for_script<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string(value).map(|j| escape_json_for_script(&j))
 }
