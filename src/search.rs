@@ -22,7 +22,7 @@
 //! cites the directive and in the directive's own page. The ranking itself
 //! lives in `search.js` only, so there is one source of truth for it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -180,9 +180,12 @@ struct Doc<'a> {
 /// spelling seen there.
 #[derive(Default)]
 struct TermPostings {
+    /// The term itself.
+    name: String,
     spellings: Vec<String>,
-    /// document → [(position, spelling index)]
-    docs: BTreeMap<usize, Vec<(usize, usize)>>,
+    /// (document, [(position, spelling index)]), documents in order (they
+    /// are indexed in order, so appending keeps it).
+    docs: Vec<(usize, Vec<(usize, usize)>)>,
 }
 
 #[derive(Serialize)]
@@ -347,31 +350,57 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
     let docs = documents(archive);
 
     // Postings, in document order, so the output is the same on every run.
-    let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
+    // A word's term and spelling depend on the word alone, so each distinct
+    // word is folded once (an archive repeats a small vocabulary).
+    let mut term_ids: HashMap<String, usize> = HashMap::new();
+    let mut postings: Vec<TermPostings> = Vec::new();
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
         for (pos, (_, word)) in words(&doc.indexed).enumerate() {
-            let t = terms.entry(term(word)).or_default();
-            let form = spelling(word);
-            let s = match t.spellings.iter().position(|x| *x == form) {
-                Some(s) => s,
+            let (t, s) = match seen.get(word) {
+                Some(&ts) => ts,
                 None => {
-                    t.spellings.push(form);
-                    t.spellings.len() - 1
+                    let name = term(word);
+                    let t = *term_ids.entry(name.clone()).or_insert_with(|| {
+                        postings.push(TermPostings {
+                            name,
+                            ..TermPostings::default()
+                        });
+                        postings.len() - 1
+                    });
+                    let form = spelling(word);
+                    let p = &mut postings[t];
+                    let s = match p.spellings.iter().position(|x| *x == form) {
+                        Some(s) => s,
+                        None => {
+                            p.spellings.push(form);
+                            p.spellings.len() - 1
+                        }
+                    };
+                    seen.insert(word, (t, s));
+                    (t, s)
                 }
             };
-            let at = t.docs.entry(id).or_default();
-            if at.len() < MAX_POSITIONS {
-                at.push((pos, s));
+            let p = &mut postings[t];
+            match p.docs.last_mut() {
+                Some((d, at)) if *d == id => {
+                    if at.len() < MAX_POSITIONS {
+                        at.push((pos, s));
+                    }
+                }
+                _ => p.docs.push((id, vec![(pos, s)])),
             }
         }
         for c in &doc.codes {
             codes.entry(c.clone()).or_default().push(id);
         }
     }
+    drop(seen);
+    postings.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let mut entries: Vec<(String, Item)> = Vec::new();
-    for (t, p) in &terms {
+    let mut entries: Vec<(&str, Item)> = Vec::new();
+    for p in &postings {
         let json = TermJson {
             v: &p.spellings,
             p: p.docs
@@ -388,12 +417,16 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
                 })
                 .collect(),
         };
-        entries.push((t.clone(), Item::Term(t, json)));
+        entries.push((&p.name, Item::Term(&p.name, json)));
     }
     for (c, ids) in &codes {
-        entries.push((c.clone(), Item::Code(c, ids)));
+        entries.push((c, Item::Code(c, ids)));
     }
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let entries: Vec<(&str, usize, Item)> = entries
+        .into_iter()
+        .map(|(t, item)| (t, item.bytes(), item))
+        .collect();
     let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
     split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
     let mut pages = Vec::new();
@@ -468,18 +501,19 @@ impl Item<'_> {
 /// alphabet) into the shard `prefix`, or, if they are more than `limit`
 /// bytes, splits them by the next letter; terms no longer than the prefix
 /// stay in its shard.
+/// Each item comes with its size in bytes, computed once.
 fn split_into_shards<'a>(
-    items: Vec<(String, Item<'a>)>,
+    items: Vec<(&'a str, usize, Item<'a>)>,
     prefix: String,
     limit: usize,
     shards: &mut BTreeMap<String, ShardJson<'a>>,
 ) {
     let depth = prefix.chars().count();
-    let total: usize = items.iter().map(|(_, i)| i.bytes()).sum();
-    let splittable = items.iter().any(|(t, _)| t.chars().count() > depth);
+    let total: usize = items.iter().map(|(_, n, _)| n).sum();
+    let splittable = items.iter().any(|(t, _, _)| t.chars().count() > depth);
     if total <= limit || !splittable {
         let shard = shards.entry(prefix).or_default();
-        for (_, item) in items {
+        for (_, _, item) in items {
             match item {
                 Item::Term(t, json) => {
                     shard.t.insert(t, json);
@@ -491,10 +525,10 @@ fn split_into_shards<'a>(
         }
         return;
     }
-    let mut groups: BTreeMap<String, Vec<(String, Item)>> = BTreeMap::new();
-    for (t, item) in items {
-        let key = shard_of(&t, depth + 1);
-        groups.entry(key).or_default().push((t, item));
+    let mut groups: BTreeMap<String, Vec<(&str, usize, Item)>> = BTreeMap::new();
+    for (t, n, item) in items {
+        let key = shard_of(t, depth + 1);
+        groups.entry(key).or_default().push((t, n, item));
     }
     for (key, group) in groups {
         split_into_shards(group, key, limit, shards);
