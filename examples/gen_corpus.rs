@@ -393,6 +393,35 @@ fn write(path: &Path, bytes: &[u8]) {
     }
 }
 
+/// Writes `n` articles into `dir` (and the Hugo site into `hugo`), the same
+/// bytes for the same `n` and `seed`. Public so that tests can build a corpus
+/// (`tests/determinism.rs` includes this file).
+pub fn generate(n: usize, dir: &Path, seed: u64, hugo: Option<&Path>) {
+    let paragraphs: Vec<&str> = SEEDS
+        .iter()
+        .flat_map(|s| s.lines())
+        .map(str::trim)
+        .filter(|l| l.chars().count() >= 120)
+        .collect();
+    let mut rng = Rng(seed);
+    if let Some(h) = hugo {
+        write(&h.join("hugo.toml"), HUGO_CONFIG.as_bytes());
+        for (path, text) in HUGO_LAYOUTS {
+            write(&h.join(path), text.as_bytes());
+        }
+    }
+    for i in 0..n {
+        let (name, text, markdown) = article(i, &mut rng, &paragraphs);
+        write(&dir.join(&name), text.as_bytes());
+        if let Some(h) = hugo {
+            write(
+                &h.join("content/posts").join(name.replace(".txt", ".md")),
+                markdown.as_bytes(),
+            );
+        }
+    }
+}
+
 fn usage() -> ! {
     eprintln!("usage: gen_corpus N DIR [SEED] [--hugo HUGO_DIR]");
     std::process::exit(2);
@@ -422,28 +451,6 @@ fn main() {
         .map(|s| s.parse().unwrap_or_else(|_| usage()))
         .unwrap_or(2021);
 
-    let paragraphs: Vec<&str> = SEEDS
-        .iter()
-        .flat_map(|s| s.lines())
-        .map(str::trim)
-        .filter(|l| l.chars().count() >= 120)
-        .collect();
-    let mut rng = Rng(seed);
-    if let Some(h) = &hugo {
-        write(&h.join("hugo.toml"), HUGO_CONFIG.as_bytes());
-        for (path, text) in HUGO_LAYOUTS {
-            write(&h.join(path), text.as_bytes());
-        }
-    }
-    for i in 0..n {
-        let (name, text, markdown) = article(i, &mut rng, &paragraphs);
-        write(&dir.join(&name), text.as_bytes());
-        if let Some(h) = &hugo {
-            write(
-                &h.join("content/posts").join(name.replace(".txt", ".md")),
-                markdown.as_bytes(),
-            );
-        }
-    }
+    generate(n, &dir, seed, hugo.as_deref());
     eprintln!("wrote {n} articles into {}", dir.display());
 }
