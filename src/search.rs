@@ -24,6 +24,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -188,21 +189,79 @@ struct TermPostings {
     docs: Vec<(usize, Vec<(usize, usize)>)>,
 }
 
-#[derive(Serialize)]
-struct TermJson<'a> {
-    /// Spellings seen, in order of first appearance.
-    v: &'a [String],
-    /// Per document: `[doc, pos, spelling, pos, spelling, ...]`, each
-    /// position counted from the one before (they are shorter so).
-    p: Vec<Vec<usize>>,
+/// A term's postings as the JSON object search.js reads (see
+/// [`js_json`] for the escaping), written directly rather than through
+/// serde because an archive has hundreds of thousands of them:
+/// `{"v":[spellings in order of first appearance],"p":[[doc, pos,
+/// spelling, pos, spelling, ...], ...]}`, each position counted from the
+/// one before (they are shorter so).
+fn term_json(p: &TermPostings) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("{\"v\":[");
+    for (i, v) in p.spellings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&js_json(v));
+    }
+    out.push_str("],\"p\":[");
+    for (i, (doc, hits)) in p.docs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "[{doc}");
+        let mut last = 0;
+        for (pos, s) in hits {
+            let _ = write!(out, ",{},{s}", pos - last);
+            last = *pos;
+        }
+        out.push(']');
+    }
+    out.push_str("]}");
+    out
 }
 
-#[derive(Serialize, Default)]
+/// One shard of the index: `{"t":{term: postings, ...},"c":{code: [doc,
+/// ...], ...}}`, keys in order.
+#[derive(Default)]
 struct ShardJson<'a> {
-    /// Word terms.
-    t: BTreeMap<&'a str, TermJson<'a>>,
+    /// Word terms → their JSON ([`term_json`]).
+    t: BTreeMap<&'a str, String>,
     /// Code terms → documents.
     c: BTreeMap<&'a str, &'a [usize]>,
+}
+
+impl ShardJson<'_> {
+    /// The shard as [`js_json`] would write it.
+    fn to_js(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::from("{\"t\":{");
+        for (i, (t, json)) in self.t.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&js_json(t));
+            out.push(':');
+            out.push_str(json);
+        }
+        out.push_str("},\"c\":{");
+        for (i, (c, ids)) in self.c.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&js_json(c));
+            out.push_str(":[");
+            for (j, id) in ids.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{id}");
+            }
+            out.push(']');
+        }
+        out.push_str("}}");
+        out
+    }
 }
 
 #[derive(Serialize)]
@@ -399,24 +458,11 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
     drop(seen);
     postings.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let mut entries: Vec<(&str, Item)> = Vec::new();
-    for p in &postings {
-        let json = TermJson {
-            v: &p.spellings,
-            p: p.docs
-                .iter()
-                .map(|(doc, hits)| {
-                    let mut row = vec![*doc];
-                    let mut last = 0;
-                    for (pos, s) in hits {
-                        row.push(pos - last);
-                        row.push(*s);
-                        last = *pos;
-                    }
-                    row
-                })
-                .collect(),
-        };
+    // Each term's JSON is written once, in parallel, and reused as is in
+    // its shard (its size decides the shards).
+    let term_json: Vec<String> = postings.par_iter().map(term_json).collect();
+    let mut entries: Vec<(&str, Item)> = Vec::with_capacity(postings.len() + codes.len());
+    for (p, json) in postings.iter().zip(term_json) {
         entries.push((&p.name, Item::Term(&p.name, json)));
     }
     for (c, ids) in &codes {
@@ -448,7 +494,7 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
             shard_file(p),
             "shards",
             Some(p),
-            &js_json(shard),
+            &shard.to_js(),
         ));
     }
     for (n, group) in docs.chunks(chunk).enumerate() {
@@ -482,14 +528,14 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
 
 /// One term's or code's postings, on their way into a shard.
 enum Item<'a> {
-    Term(&'a str, TermJson<'a>),
+    Term(&'a str, String),
     Code(&'a str, &'a [usize]),
 }
 
 impl Item<'_> {
     fn bytes(&self) -> usize {
         match self {
-            Item::Term(t, json) => t.len() + js_json(json).len() + 4,
+            Item::Term(t, json) => t.len() + json.len() + 4,
             Item::Code(c, ids) => {
                 c.len() + 4 + ids.iter().map(|i| i.to_string().len() + 1).sum::<usize>()
             }
