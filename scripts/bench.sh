@@ -90,7 +90,7 @@ for n in $SIZES; do
     if [ -n "$HUGO" ]; then
         rm -rf "$BENCH_DIR/hout$n"
         measure "$HUGO" --quiet --source "$BENCH_DIR/h$n" --destination "$BENCH_DIR/hout$n"
-        printf '%-8s %-22s %9s %10s %s\n' "$n" "hugo $("$HUGO" version | grep -o 'v[0-9.]*' | head -1)" "$WALL" "$RSS" "$(awk -v a="$WALL" -v b="$vwall" 'BEGIN{printf "hugo/vanban = %.1fx", a/b}')"
+        printf '%-8s %-22s %9s %10s %s\n' "$n" "hugo $("$HUGO" version | grep -o 'v[0-9][0-9.]*' | head -1)" "$WALL" "$RSS" "$(awk -v a="$WALL" -v b="$vwall" 'BEGIN{printf "hugo/vanban = %.1fx", a/b}')"
         rm -rf "$BENCH_DIR/hout$n"
     fi
 done
