@@ -17,6 +17,9 @@ SIZES=${SIZES:-"1000 10000 100000"}
 BENCH_DIR=${BENCH_DIR:-/dev/shm/vanban-bench}
 DISK_DIR=${DISK_DIR:-target/bench}
 SEED=${SEED:-2021}
+# A build may not take more than this much memory (address space), so that
+# a 100k run cannot starve a shared machine; past it, it is reported failed.
+MEM_CAP_GB=${MEM_CAP_GB:-12}
 
 if [ ! -x /usr/bin/time ]; then
     apt-get install -y time >/dev/null 2>&1 || sudo apt-get install -y time >/dev/null
@@ -41,7 +44,18 @@ echo "vanban $(git rev-parse --short HEAD 2>/dev/null || echo '?'), seed $SEED"
 measure() {
     local log
     log=$(mktemp)
-    /usr/bin/time -v "$@" >"$log.out" 2>"$log" || { cat "$log" "$log.out" >&2; exit 1; }
+    local cap=$((MEM_CAP_GB * 1024 * 1024))
+    # Go reserves address space up front: Hugo runs without the cap.
+    [ "$1" = "$HUGO" ] && cap=unlimited
+    if ! ( ulimit -v "$cap"; exec /usr/bin/time -v "$@" ) >"$log.out" 2>"$log"; then
+        tail -n 3 "$log.out" >&2
+        grep -m1 -iE 'error|memory|signal' "$log" >&2 || true
+        WALL="failed"
+        RSS=">cap ${MEM_CAP_GB}G?"
+        LAST_OUT=""
+        rm -f "$log" "$log.out"
+        return 0
+    fi
     WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; printf "%.2f", s}' "$log")
     RSS=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
     LAST_OUT=$(cat "$log.out")
