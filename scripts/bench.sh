@@ -84,7 +84,10 @@ for n in $SIZES; do
     rm -rf "$out"
     measure "$VANBAN" --config "$CONFIG" --content "$BENCH_DIR/c$n" --output "$out"
     vwall=$WALL
-    printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban cold (shm)" "$WALL" "$RSS" "${mb} MB corpus, $(find "$out" -type f | wc -l) files"
+    printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban cold (shm)" "$WALL" "$RSS" "${mb} MB corpus, $(find "$out" -type f 2>/dev/null | wc -l) files"
+    if [ "$vwall" = failed ]; then
+        vwall=0
+    else
     measure "$VANBAN" --config "$CONFIG" --content "$BENCH_DIR/c$n" --output "$out"
     printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban again (shm)" "$WALL" "$RSS" "$(grep -o '[0-9]* pages written, [0-9]* unchanged' <<<"$LAST_OUT")"
     if [ "$n" = 10000 ]; then
@@ -100,11 +103,12 @@ for n in $SIZES; do
         printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban cold (disk)" "$WALL" "$RSS" "output in $DISK_DIR"
         rm -rf "$DISK_DIR/o$n"
     fi
+    fi
     rm -rf "$out"
     if [ -n "$HUGO" ]; then
         rm -rf "$BENCH_DIR/hout$n"
         measure "$HUGO" --quiet --source "$BENCH_DIR/h$n" --destination "$BENCH_DIR/hout$n"
-        printf '%-8s %-22s %9s %10s %s\n' "$n" "hugo $("$HUGO" version | grep -o 'v[0-9][0-9.]*' | head -1)" "$WALL" "$RSS" "$(awk -v a="$WALL" -v b="$vwall" 'BEGIN{printf "hugo/vanban = %.1fx", a/b}')"
+        printf '%-8s %-22s %9s %10s %s\n' "$n" "hugo $("$HUGO" version | grep -o 'v[0-9][0-9.]*' | head -1)" "$WALL" "$RSS" "$(awk -v a="$WALL" -v b="$vwall" 'BEGIN{if (b > 0) printf "hugo/vanban = %.1fx", a/b; else printf "vanban failed"}')"
         rm -rf "$BENCH_DIR/hout$n"
     fi
 done

@@ -185,8 +185,10 @@ struct TermPostings {
     name: String,
     spellings: Vec<String>,
     /// (document, [(position, spelling index)]), documents in order (they
-    /// are indexed in order, so appending keeps it).
-    docs: Vec<(usize, Vec<(usize, usize)>)>,
+    /// are indexed in order, so appending keeps it). `u32`: there are tens
+    /// of millions of these in a large archive, and no document or text
+    /// comes near 4 billion.
+    docs: Vec<(u32, Vec<(u32, u32)>)>,
 }
 
 /// A term's postings as the JSON object search.js reads (see
@@ -413,7 +415,7 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
     // word is folded once (an archive repeats a small vocabulary).
     let mut term_ids: HashMap<String, usize> = HashMap::new();
     let mut postings: Vec<TermPostings> = Vec::new();
-    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
         for (pos, (_, word)) in words(&doc.indexed).enumerate() {
@@ -437,10 +439,12 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
                             p.spellings.len() - 1
                         }
                     };
+                    let s = s as u32;
                     seen.insert(word, (t, s));
                     (t, s)
                 }
             };
+            let (id, pos) = (id as u32, pos as u32);
             let p = &mut postings[t];
             match p.docs.last_mut() {
                 Some((d, at)) if *d == id => {
