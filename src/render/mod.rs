@@ -142,13 +142,7 @@ pub fn render_site(
     tera: &Tera,
     strings: &toml::Table,
 ) -> Result<Vec<Page>, RenderError> {
-    // The search index is built on one thread while the pages render on the
-    // others: neither reads what the other makes.
-    let (pages, search) = rayon::join(
-        || pages::Renderer::new(archive, config, tera, strings).all(),
-        || crate::search::pages(archive, &crate::search::Options::default()),
-    );
-    let mut pages = pages?;
+    let mut pages = pages::Renderer::new(archive, config, tera, strings).all()?;
     pages.push(Page {
         path: "static/style.css".into(),
         bytes: STYLE.as_bytes().to_vec(),
@@ -158,7 +152,10 @@ pub fn render_site(
         bytes: Vec::new(),
     });
     // The search index (src/search.rs), loaded by search.html's script tags.
-    pages.extend(search);
+    pages.extend(crate::search::pages(
+        archive,
+        &crate::search::Options::default(),
+    ));
     // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
     let published = feeds::pages(archive, config, &pages);
     pages.extend(published);
