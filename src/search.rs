@@ -22,8 +22,9 @@
 //! cites the directive and in the directive's own page. The ranking itself
 //! lives in `search.js` only, so there is one source of truth for it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -180,26 +181,89 @@ struct Doc<'a> {
 /// spelling seen there.
 #[derive(Default)]
 struct TermPostings {
+    /// The term itself.
+    name: String,
     spellings: Vec<String>,
-    /// document → [(position, spelling index)]
-    docs: BTreeMap<usize, Vec<(usize, usize)>>,
+    /// (document, [(position, spelling index)]), documents in order (they
+    /// are indexed in order, so appending keeps it). `u32`: there are tens
+    /// of millions of these in a large archive, and no document or text
+    /// comes near 4 billion.
+    docs: Vec<(u32, Vec<(u32, u32)>)>,
 }
 
-#[derive(Serialize)]
-struct TermJson<'a> {
-    /// Spellings seen, in order of first appearance.
-    v: &'a [String],
-    /// Per document: `[doc, pos, spelling, pos, spelling, ...]`, each
-    /// position counted from the one before (they are shorter so).
-    p: Vec<Vec<usize>>,
+/// A term's postings as the JSON object search.js reads (see
+/// [`js_json`] for the escaping), written directly rather than through
+/// serde because an archive has hundreds of thousands of them:
+/// `{"v":[spellings in order of first appearance],"p":[[doc, pos,
+/// spelling, pos, spelling, ...], ...]}`, each position counted from the
+/// one before (they are shorter so).
+fn term_json(p: &TermPostings) -> String {
+    use std::fmt::Write;
+    let mut out = String::from("{\"v\":[");
+    for (i, v) in p.spellings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&js_json(v));
+    }
+    out.push_str("],\"p\":[");
+    for (i, (doc, hits)) in p.docs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "[{doc}");
+        let mut last = 0;
+        for (pos, s) in hits {
+            let _ = write!(out, ",{},{s}", pos - last);
+            last = *pos;
+        }
+        out.push(']');
+    }
+    out.push_str("]}");
+    out
 }
 
-#[derive(Serialize, Default)]
+/// One shard of the index: `{"t":{term: postings, ...},"c":{code: [doc,
+/// ...], ...}}`, keys in order.
+#[derive(Default)]
 struct ShardJson<'a> {
-    /// Word terms.
-    t: BTreeMap<&'a str, TermJson<'a>>,
+    /// Word terms → their JSON ([`term_json`]).
+    t: BTreeMap<&'a str, String>,
     /// Code terms → documents.
     c: BTreeMap<&'a str, &'a [usize]>,
+}
+
+impl ShardJson<'_> {
+    /// The shard as [`js_json`] would write it.
+    fn to_js(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::from("{\"t\":{");
+        for (i, (t, json)) in self.t.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&js_json(t));
+            out.push(':');
+            out.push_str(json);
+        }
+        out.push_str("},\"c\":{");
+        for (i, (c, ids)) in self.c.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&js_json(c));
+            out.push_str(":[");
+            for (j, id) in ids.iter().enumerate() {
+                if j > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "{id}");
+            }
+            out.push(']');
+        }
+        out.push_str("}}");
+        out
+    }
 }
 
 #[derive(Serialize)]
@@ -347,53 +411,72 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
     let docs = documents(archive);
 
     // Postings, in document order, so the output is the same on every run.
-    let mut terms: BTreeMap<String, TermPostings> = BTreeMap::new();
+    // A word's term and spelling depend on the word alone, so each distinct
+    // word is folded once (an archive repeats a small vocabulary).
+    let mut term_ids: HashMap<String, usize> = HashMap::new();
+    let mut postings: Vec<TermPostings> = Vec::new();
+    let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
         for (pos, (_, word)) in words(&doc.indexed).enumerate() {
-            let t = terms.entry(term(word)).or_default();
-            let form = spelling(word);
-            let s = match t.spellings.iter().position(|x| *x == form) {
-                Some(s) => s,
+            let (t, s) = match seen.get(word) {
+                Some(&ts) => ts,
                 None => {
-                    t.spellings.push(form);
-                    t.spellings.len() - 1
+                    let name = term(word);
+                    let t = *term_ids.entry(name.clone()).or_insert_with(|| {
+                        postings.push(TermPostings {
+                            name,
+                            ..TermPostings::default()
+                        });
+                        postings.len() - 1
+                    });
+                    let form = spelling(word);
+                    let p = &mut postings[t];
+                    let s = match p.spellings.iter().position(|x| *x == form) {
+                        Some(s) => s,
+                        None => {
+                            p.spellings.push(form);
+                            p.spellings.len() - 1
+                        }
+                    };
+                    let s = s as u32;
+                    seen.insert(word, (t, s));
+                    (t, s)
                 }
             };
-            let at = t.docs.entry(id).or_default();
-            if at.len() < MAX_POSITIONS {
-                at.push((pos, s));
+            let (id, pos) = (id as u32, pos as u32);
+            let p = &mut postings[t];
+            match p.docs.last_mut() {
+                Some((d, at)) if *d == id => {
+                    if at.len() < MAX_POSITIONS {
+                        at.push((pos, s));
+                    }
+                }
+                _ => p.docs.push((id, vec![(pos, s)])),
             }
         }
         for c in &doc.codes {
             codes.entry(c.clone()).or_default().push(id);
         }
     }
+    drop(seen);
+    postings.sort_by(|a, b| a.name.cmp(&b.name));
 
-    let mut entries: Vec<(String, Item)> = Vec::new();
-    for (t, p) in &terms {
-        let json = TermJson {
-            v: &p.spellings,
-            p: p.docs
-                .iter()
-                .map(|(doc, hits)| {
-                    let mut row = vec![*doc];
-                    let mut last = 0;
-                    for (pos, s) in hits {
-                        row.push(pos - last);
-                        row.push(*s);
-                        last = *pos;
-                    }
-                    row
-                })
-                .collect(),
-        };
-        entries.push((t.clone(), Item::Term(t, json)));
+    // Each term's JSON is written once, in parallel, and reused as is in
+    // its shard (its size decides the shards).
+    let term_json: Vec<String> = postings.par_iter().map(term_json).collect();
+    let mut entries: Vec<(&str, Item)> = Vec::with_capacity(postings.len() + codes.len());
+    for (p, json) in postings.iter().zip(term_json) {
+        entries.push((&p.name, Item::Term(&p.name, json)));
     }
     for (c, ids) in &codes {
-        entries.push((c.clone(), Item::Code(c, ids)));
+        entries.push((c, Item::Code(c, ids)));
     }
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let entries: Vec<(&str, usize, Item)> = entries
+        .into_iter()
+        .map(|(t, item)| (t, item.bytes(), item))
+        .collect();
     let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
     split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
     let mut pages = Vec::new();
@@ -415,7 +498,7 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
             shard_file(p),
             "shards",
             Some(p),
-            &js_json(shard),
+            &shard.to_js(),
         ));
     }
     for (n, group) in docs.chunks(chunk).enumerate() {
@@ -449,14 +532,14 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
 
 /// One term's or code's postings, on their way into a shard.
 enum Item<'a> {
-    Term(&'a str, TermJson<'a>),
+    Term(&'a str, String),
     Code(&'a str, &'a [usize]),
 }
 
 impl Item<'_> {
     fn bytes(&self) -> usize {
         match self {
-            Item::Term(t, json) => t.len() + js_json(json).len() + 4,
+            Item::Term(t, json) => t.len() + json.len() + 4,
             Item::Code(c, ids) => {
                 c.len() + 4 + ids.iter().map(|i| i.to_string().len() + 1).sum::<usize>()
             }
@@ -468,18 +551,19 @@ impl Item<'_> {
 /// alphabet) into the shard `prefix`, or, if they are more than `limit`
 /// bytes, splits them by the next letter; terms no longer than the prefix
 /// stay in its shard.
+/// Each item comes with its size in bytes, computed once.
 fn split_into_shards<'a>(
-    items: Vec<(String, Item<'a>)>,
+    items: Vec<(&'a str, usize, Item<'a>)>,
     prefix: String,
     limit: usize,
     shards: &mut BTreeMap<String, ShardJson<'a>>,
 ) {
     let depth = prefix.chars().count();
-    let total: usize = items.iter().map(|(_, i)| i.bytes()).sum();
-    let splittable = items.iter().any(|(t, _)| t.chars().count() > depth);
+    let total: usize = items.iter().map(|(_, n, _)| n).sum();
+    let splittable = items.iter().any(|(t, _, _)| t.chars().count() > depth);
     if total <= limit || !splittable {
         let shard = shards.entry(prefix).or_default();
-        for (_, item) in items {
+        for (_, _, item) in items {
             match item {
                 Item::Term(t, json) => {
                     shard.t.insert(t, json);
@@ -491,10 +575,10 @@ fn split_into_shards<'a>(
         }
         return;
     }
-    let mut groups: BTreeMap<String, Vec<(String, Item)>> = BTreeMap::new();
-    for (t, item) in items {
-        let key = shard_of(&t, depth + 1);
-        groups.entry(key).or_default().push((t, item));
+    let mut groups: BTreeMap<String, Vec<(&str, usize, Item)>> = BTreeMap::new();
+    for (t, n, item) in items {
+        let key = shard_of(t, depth + 1);
+        groups.entry(key).or_default().push((t, n, item));
     }
     for (key, group) in groups {
         split_into_shards(group, key, limit, shards);

@@ -370,7 +370,7 @@ impl<'a> Renderer<'a> {
 
     /// One grouped, paginated index (`list.html`). `family` names the set
     /// of sibling indexes shown as tabs (`directives` or `articles`).
-    fn index<T: Serialize>(
+    fn index<T: Serialize + Send>(
         &self,
         base: &str,
         title_key: &'a str,
@@ -384,7 +384,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// [`Self::index`], also giving the file where each group (by id) starts.
-    fn index_with_starts<T: Serialize>(
+    fn index_with_starts<T: Serialize + Send>(
         &self,
         base: &str,
         title_key: &'a str,
@@ -401,20 +401,24 @@ impl<'a> Renderer<'a> {
             .collect();
         let total = pages.len();
         let title = self.s(title_key);
-        let mut out = Vec::new();
-        for (n, groups) in pages.into_iter().enumerate() {
-            let n = n + 1;
-            let crumbs = vec![self.crumb("home", "index.html"), Self::here(title)];
-            let mut ctx = self.context("", crumbs);
-            ctx.insert("title", title);
-            ctx.insert("page_base", base);
-            ctx.insert("family", family);
-            ctx.insert("item_kind", item_kind);
-            ctx.insert("groups", &groups);
-            ctx.insert("pager", &Pager::new(base, n, total));
-            out.push(self.render("list.html", paging::file_name(base, n), &ctx)?);
-        }
-        Ok((out, starts))
+        // Each page of the list renders on its own (in order on collect).
+        let out: Result<Vec<Page>, RenderError> = pages
+            .into_par_iter()
+            .enumerate()
+            .map(|(n, groups)| {
+                let n = n + 1;
+                let crumbs = vec![self.crumb("home", "index.html"), Self::here(title)];
+                let mut ctx = self.context("", crumbs);
+                ctx.insert("title", title);
+                ctx.insert("page_base", base);
+                ctx.insert("family", family);
+                ctx.insert("item_kind", item_kind);
+                ctx.insert("groups", &groups);
+                ctx.insert("pager", &Pager::new(base, n, total));
+                self.render("list.html", paging::file_name(base, n), &ctx)
+            })
+            .collect();
+        Ok((out?, starts))
     }
 
     /// Every index page, and the file of the issuer-level index where each
