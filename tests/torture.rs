@@ -365,15 +365,13 @@ fn a_50_mb_single_line_file_is_built() {
 }
 
 #[test]
-#[ignore = "minutes in a debug build: refs::grammar's Unicode \\b regex runs on the slow \
-            PikeVM over non-ASCII text; run with `cargo test --release -- --ignored`"]
+#[ignore = "slow in a debug build; scripts/ci/robust.sh runs it in release"]
 fn a_50_mb_single_line_vietnamese_file_is_built() {
     fifty_mb_single_line("xây dựng Đảng trong sạch vững mạnh, học tập và làm theo, ");
 }
 
 #[test]
-#[ignore = "quadratic in src/refs (lead's): refs::line_of counts line ends from the start of \
-            the text for every citation, so 870,000 citations on one 50 MB line never finish"]
+#[ignore = "slow in a debug build; scripts/ci/robust.sh runs it in release"]
 fn a_50_mb_single_line_dense_with_citations_is_built() {
     fifty_mb_single_line("xay dung Dang trong sach vung manh theo Chi thi 05-CT/TW, ");
 }

@@ -596,7 +596,17 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
     .unwrap_or("Văn bản")
     .to_string();
     // `Số:` right before the code.
-    let line_start = s[..i].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    // Only the few bytes before the code can hold it; looking further back
+    // would make a long line with many codes quadratic.
+    let mut back = i.saturating_sub(16);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let line_start = match s[back..i].rfind(['\n', '\r']) {
+        Some(p) => back + p + 1,
+        None if back == 0 => 0,
+        None => i, // a longer line: nothing but `Số:` may stand before a heading's code
+    };
     let before = s[line_start..i].trim();
     let so = matches!(norm(before.trim_end_matches(':').trim()).as_str(), "số");
     let t = tail(s, m.span.end);
