@@ -413,3 +413,39 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn implements_relations_come_from_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = build(dir.path(), "2");
+    let rows = read_csv(&site, "relations");
+    let implements: Vec<(String, String, String)> = rows
+        .iter()
+        .filter(|r| r["relation"] == "implements")
+        .map(|r| {
+            (
+                r["from_key"].clone(),
+                r["to_key"].clone(),
+                r["count"].clone(),
+            )
+        })
+        .collect();
+    // Seed 002: "Kế hoạch số 81-KH/TU ngày 08 tháng 12 năm 2017 về thực hiện Kết luận số 18-KL/TW ..."
+    assert!(
+        implements.contains(&(
+            "81-KH/TU@bac-kan#2017".into(),
+            "18-KL/TW#2017".into(),
+            "1".into()
+        )),
+        "{implements:?}"
+    );
+    // Seed 000: "Kế hoạch số 03-KH/TW, ngày 1/12/2021 của Bộ Chính trị thực hiện Kết luận số 21-KL/TW"
+    assert!(
+        implements.contains(&("3-KH/TW#2021".into(), "21-KL/TW#2021".into(), "1".into())),
+        "{implements:?}"
+    );
+    // Co-citation is no implementation: 22-NQ/TW implements nothing in the samples.
+    assert!(!implements
+        .iter()
+        .any(|(from, _, _)| from.starts_with("22-NQ/TW")));
+}

@@ -89,11 +89,12 @@ pub struct DirectiveRow<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RelationKind {
-    /// `from` implements `to` (`Kế hoạch ... thực hiện Kết luận ...`).
-    Implements,
+    // In the order of their names, so rows sort as the files read.
     /// `from` and `to` are cited in the same articles; symmetric, so written
     /// once, with `from` < `to`.
     CoCited,
+    /// `from` implements `to` (`Kế hoạch ... thực hiện Kết luận ...`).
+    Implements,
 }
 
 /// A relation between two directives, as the data files give it.
@@ -182,12 +183,22 @@ pub fn relations(archive: &Archive) -> Vec<Relation> {
 
 /// `implements` relations.
 ///
-/// TODO(relations): the archive does not yet hold relations; once
-/// `archive.relations` lands (the pages branch), map its implements edges
-/// here (`from` implements `to`, `count` = articles stating it) and this
-/// module writes them with no other change.
-fn implements(_archive: &Archive) -> Vec<Relation> {
-    Vec::new()
+/// The archive's `implements` edges (`from` implements `to`), each with the
+/// number of distinct articles whose text states it.
+fn implements(archive: &Archive) -> Vec<Relation> {
+    archive
+        .relations
+        .iter()
+        .map(|r| {
+            let articles: BTreeSet<usize> = r.evidence.iter().map(|e| e.article).collect();
+            Relation {
+                from: r.from.clone(),
+                relation: RelationKind::Implements,
+                to: r.to.clone(),
+                count: articles.len(),
+            }
+        })
+        .collect()
 }
 
 /// Pairs of directives cited in the same article, with the number of
