@@ -34,6 +34,7 @@ impl std::fmt::Display for Finding {
 /// Every citation that could not be scoped, dated, or tied to a document.
 pub fn citations(archive: &Archive) -> Vec<Finding> {
     let mut out = Vec::new();
+    out.extend(two_blocs(archive));
     for e in &archive.entries {
         for c in &e.citations {
             let text = e.article.text.get(c.span.clone()).unwrap_or("");
@@ -77,6 +78,44 @@ pub fn citations(archive: &Archive) -> Vec<Finding> {
     out
 }
 
+/// A province's two Đảng ủy Khối (Các cơ quan, Doanh nghiệp) both write
+/// `ĐUK`: a key cited with both blocs' names may merge two documents.
+fn two_blocs(archive: &Archive) -> Vec<Finding> {
+    use std::collections::BTreeMap;
+    let mut blocs: BTreeMap<&str, (Option<String>, Option<String>)> = BTreeMap::new();
+    for e in &archive.entries {
+        for c in &e.citations {
+            if !c.key.contains("/ĐUK@") {
+                continue;
+            }
+            let Some(issuer) = c.issuer.as_deref() else {
+                continue;
+            };
+            let named = crate::vi::fold(issuer);
+            let place = format!("{}:{}", e.article.file, c.line);
+            let slot = blocs.entry(c.key.as_str()).or_default();
+            if named.contains("doanh nghiep") {
+                slot.1.get_or_insert(place);
+            } else if named.contains("co quan") || named.contains("ccq") {
+                slot.0.get_or_insert(place);
+            }
+        }
+    }
+    blocs
+        .into_iter()
+        .filter_map(|(key, (agencies, businesses))| {
+            let (a, b) = (agencies?, businesses?);
+            Some(Finding {
+                severity: Severity::Warning,
+                place: a,
+                message: format!(
+                    "{key} is cited as the Đảng ủy Khối Các cơ quan's here and as the Đảng ủy Khối Doanh nghiệp's at {b}: two documents may share this page"
+                ),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +146,18 @@ mod tests {
             "{all}"
         );
         assert!(all.contains("26-CT/TU: year of issue unknown"), "{all}");
+    }
+
+    #[test]
+    fn a_bloc_key_named_by_both_blocs_is_listed() {
+        let a = archive("Tiêu đề bài viết\n\nThực hiện Nghị quyết số 05-NQ/ĐUK ngày 3/2/2021 của Đảng ủy Khối Các cơ quan tỉnh Yên Bái, và Nghị quyết số 05-NQ/ĐUK ngày 3/2/2021 của Đảng ủy Khối Doanh nghiệp tỉnh Yên Bái.\n");
+        let all: Vec<String> = citations(&a).iter().map(|f| f.to_string()).collect();
+        assert!(
+            all.iter()
+                .any(|f| f
+                    .contains("5-NQ/ĐUK@yen-bai#2021 is cited as the Đảng ủy Khối Các cơ quan's")),
+            "{all:?}"
+        );
     }
 
     #[test]

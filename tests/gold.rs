@@ -162,3 +162,48 @@ fn a_reprinted_document_is_what_the_article_is_not_a_citation() {
     assert_eq!(keys, ["156/2018/NĐ-CP"]);
     assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau"));
 }
+
+/// Issue 2's promise, page by page: each Party-code citation the gold
+/// expects has its directive page, and that page lists the citing article.
+#[test]
+fn each_expected_party_code_has_a_page_listing_its_article() {
+    let (registry, _) = Registry::new(&[]);
+    let config = SiteConfig::default();
+    let (archive, _) = pipeline::load(&[PathBuf::from("seeds")], &config, &registry);
+    let (tera, strings) =
+        vanban::render::load_templates(std::path::Path::new("templates")).unwrap();
+    let pages = vanban::render::render_site(&archive, &config, &tera, &strings).unwrap();
+    let page = |path: &str| {
+        pages
+            .iter()
+            .find(|p| p.path == path)
+            .map(|p| String::from_utf8_lossy(&p.bytes).replace("&#x2F;", "/"))
+    };
+    let party_code = regex::Regex::new(r"^\d+-[A-ZĐa-zđ]+/[A-ZĐa-zđ]+").unwrap();
+    let mut checked = 0;
+    for row in gold().iter().filter(|r| r.status == "expected") {
+        let key = &row.keys[0];
+        if !party_code.is_match(key) {
+            continue;
+        }
+        let entry = archive
+            .entries
+            .iter()
+            .find(|e| e.article.rel == row.file)
+            .expect("the sample is in the archive");
+        let directive = archive
+            .directives
+            .iter()
+            .find(|d| d.key.split('#').next() == Some(key.as_str()))
+            .unwrap_or_else(|| panic!("no directive {key}"));
+        let html = page(&format!("directives/{}.html", directive.slug))
+            .unwrap_or_else(|| panic!("no page for {key}"));
+        assert!(
+            html.contains(&format!("../articles/{}.html", entry.slug)),
+            "{key}'s page does not list {}",
+            row.file
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} rows checked");
+}
