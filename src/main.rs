@@ -140,11 +140,19 @@ fn build_pages(args: &BuildArgs) -> Result<Built> {
     if !config.content.is_dir() {
         anyhow::bail!("content folder {} does not exist", config.content.display());
     }
+    let progress = Progress::start("reading and citing the articles");
     let (archive, report) =
         pipeline::load(std::slice::from_ref(&config.content), &config, &registry);
-    print_report(&report);
+    progress.stage(&format!(
+        "rendering the pages of {} articles and {} directives",
+        archive.entries.len(),
+        archive.directives.len()
+    ));
     let (tera, strings) = render::load_templates(&config.templates)?;
-    let pages = render::render_site(&archive, &config, &tera, &strings)?;
+    let pages = render::render_site(&archive, &config, &tera, &strings);
+    progress.finish();
+    print_report(&report);
+    let pages = pages?;
     if config.base_url().is_none() {
         eprintln!(
             "note: base_url is not set in site.toml, so no sitemap.xml, robots.txt, \
@@ -174,8 +182,11 @@ fn build_and_write(args: &BuildArgs) -> Result<Built> {
     let started = Instant::now();
     let built = build_pages(args)?;
     let output = &built.config.output;
+    let progress = Progress::start(&format!("writing {} files", built.pages.len()));
     let stats = site::write(output, &built.config.content, &built.pages)
-        .with_context(|| format!("writing the site into {}", output.display()))?;
+        .with_context(|| format!("writing the site into {}", output.display()));
+    progress.finish();
+    let stats = stats?;
     println!(
         "Built {}; {} pages written, {} unchanged, in {:.2} s.",
         built.summary,
@@ -184,6 +195,39 @@ fn build_and_write(args: &BuildArgs) -> Result<Built> {
         started.elapsed().as_secs_f64()
     );
     Ok(built)
+}
+
+/// What the build is doing, on standard error, while it does it: a spinner
+/// with the stage and the time taken, shown only on a terminal (logs, CI and
+/// tests see the summary alone).
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn start(stage: &str) -> Progress {
+        use std::io::IsTerminal;
+        if !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+            bar.set_style(style);
+        }
+        bar.set_message(stage.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress(Some(bar))
+    }
+
+    fn stage(&self, stage: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(stage.to_string());
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn build(args: &BuildArgs) -> Result<i32> {
