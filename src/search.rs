@@ -297,18 +297,7 @@ struct ManifestJson<'a> {
 /// holding `</script>` or `<!--` cannot end the script.
 pub fn js_json<T: Serialize + ?Sized>(value: &T) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::body::escape_json_for_script(&json)
 }
 
 /// The body of an article as plain text: its blocks, one per line.

@@ -119,9 +119,8 @@ fn samples_yield_exactly_the_gold_citations() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-#[test]
-fn a_headline_cites_like_the_body() {
-    let text = "Sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị\n\nThứ Sáu, 27/08/2021\n\n(YBĐT) - Sáng 26/8, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết, đánh giá kết quả thực hiện trong toàn tỉnh Yên Bái.\n";
+/// A made-up `.txt` article, read and cleaned.
+fn article_of(text: &str) -> vanban::article::Article {
     let src = vanban::source::from_bytes(
         std::path::Path::new("a.txt"),
         "a.txt",
@@ -130,7 +129,13 @@ fn a_headline_cites_like_the_body() {
     )
     .unwrap()
     .unwrap();
-    let article = vanban::article::clean(src, &SiteConfig::default());
+    vanban::article::clean(src, &SiteConfig::default())
+}
+
+#[test]
+fn a_headline_cites_like_the_body() {
+    let text = "Sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị\n\nThứ Sáu, 27/08/2021\n\n(YBĐT) - Sáng 26/8, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết, đánh giá kết quả thực hiện trong toàn tỉnh Yên Bái.\n";
+    let article = article_of(text);
     let (registry, _) = Registry::new(&[]);
     let keys: Vec<String> = pipeline::cite_article(&article, &registry)
         .citations
@@ -147,15 +152,7 @@ fn a_headline_cites_like_the_body() {
 #[test]
 fn a_reprinted_document_is_what_the_article_is_not_a_citation() {
     let text = "Chỉ thị về việc tăng cường công tác quản lý bảo vệ rừng\n\nSố: 17/CT-UBND\nLai Châu, ngày 15 tháng 10 năm 2021\n\nCHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ BẢO VỆ RỪNG\n\nThực hiện Nghị định số 156/2018/NĐ-CP của Chính phủ, Ủy ban nhân dân tỉnh Lai Châu yêu cầu các sở, ngành thực hiện tốt các nhiệm vụ sau đây.\n";
-    let src = vanban::source::from_bytes(
-        std::path::Path::new("a.txt"),
-        "a.txt",
-        vanban::source::Format::Txt,
-        text.as_bytes(),
-    )
-    .unwrap()
-    .unwrap();
-    let article = vanban::article::clean(src, &SiteConfig::default());
+    let article = article_of(text);
     let (registry, _) = Registry::new(&[]);
     let cited = pipeline::cite_article(&article, &registry);
     let keys: Vec<&str> = cited.citations.iter().map(|c| c.key.as_str()).collect();
