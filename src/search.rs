@@ -67,7 +67,8 @@ const MAX_TEXT: usize = 20_000;
 /// combining marks (text is NFC, but a stray decomposed mark must not cut a
 /// word in two). `search.js` uses the same classes.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    crate::vi::is_letter_or_digit(c)
+        || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
 /// The words of `text` with their byte offsets, in order.

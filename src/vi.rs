@@ -55,6 +55,17 @@ pub fn canonical_tones(text: &str) -> String {
     out
 }
 
+/// Whether `c` is a letter or a digit, as `char::is_alphanumeric` says, but
+/// deciding ASCII and the Latin blocks Vietnamese is written in without
+/// Unicode's table look-up, which otherwise dominates tokenising.
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1EA0}'..='\u{1EF9}') && c != '×' && c != '÷'
+        || c.is_alphanumeric()
+}
+
 /// Lower-case ASCII folding: tones and vowel marks removed, `đ` → `d`.
 /// `Đảng` and `dang` fold alike; use it to compare, never to display.
 pub fn fold(text: &str) -> String {
@@ -121,6 +132,13 @@ mod tests {
         assert_eq!(canonical_tones("Hoà Bình"), "Hòa Bình");
         assert_eq!(canonical_tones("hoàn thành"), "hoàn thành");
         assert_eq!(canonical_tones("quý"), "quý");
+    }
+
+    #[test]
+    fn letters_as_unicode_says() {
+        for c in (0u32..0x2000).filter_map(char::from_u32) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

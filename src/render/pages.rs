@@ -132,12 +132,14 @@ pub struct Renderer<'a> {
     config: &'a SiteConfig,
     tera: &'a Tera,
     strings: &'a toml::Table,
-    site: SiteInfo<'a>,
     /// Relations by the key of their `from` and of their `to`.
     implements: HashMap<&'a str, Vec<&'a Relation>>,
     implemented_by: HashMap<&'a str, Vec<&'a Relation>>,
     /// Each entry's position in `archive.by_date`.
     date_rank: Vec<usize>,
+    /// What every page's context holds (`site`, `t`), serialised once:
+    /// cloning it is far cheaper than serialising the vocabulary per page.
+    common: Context,
 }
 
 impl<'a> Renderer<'a> {
@@ -159,22 +161,26 @@ impl<'a> Renderer<'a> {
                 *r = rank;
             }
         }
+        let site = SiteInfo {
+            title: &config.title,
+            description: &config.description,
+            article_count: archive.entries.len(),
+            directive_count: archive.directives.len(),
+            citation_count: archive.citation_count(),
+            province_count: archive.provinces.len(),
+        };
+        let mut common = Context::new();
+        common.insert("site", &site);
+        common.insert("t", strings);
         Renderer {
             archive,
             config,
             tera,
             strings,
-            site: SiteInfo {
-                title: &config.title,
-                description: &config.description,
-                article_count: archive.entries.len(),
-                directive_count: archive.directives.len(),
-                citation_count: archive.citation_count(),
-                province_count: archive.provinces.len(),
-            },
             implements,
             implemented_by,
             date_rank,
+            common,
         }
     }
 
@@ -187,9 +193,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn context(&self, root: &str, crumbs: Vec<Crumb>) -> Context {
-        let mut ctx = Context::new();
-        ctx.insert("site", &self.site);
-        ctx.insert("t", self.strings);
+        let mut ctx = self.common.clone();
         ctx.insert("root", root);
         ctx.insert("crumbs", &crumbs);
         ctx

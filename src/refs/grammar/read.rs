@@ -30,13 +30,7 @@ pub(super) fn at_word_start(s: &str, i: usize) -> bool {
 }
 
 pub(super) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // Vietnamese letters live in the Latin blocks: decide them without
-    // Unicode's table look-up, which dominates detection time otherwise.
-    matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1EA0}'..='\u{1EF9}') && c != '×' && c != '÷'
-        || c.is_alphanumeric()
+    crate::vi::is_letter_or_digit(c)
 }
 
 pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
