@@ -80,9 +80,10 @@ fn a_killed_build_leaves_a_whole_site() {
             .spawn()
             .expect("spawn vanban");
         if after_staging {
-            // Wait (without a deadline: the build will get there) for the
-            // staging folder, unless the build ends first.
-            while !staging.exists() {
+            // Wait (without a deadline: the build will get there) until the
+            // staging folder holds vanban's marker, the first file written
+            // into it: writing has begun. Unless the build ends first.
+            while !staging.join(".vanban-site").exists() {
                 if child.try_wait().expect("try_wait").is_some() {
                     break;
                 }
@@ -93,7 +94,8 @@ fn a_killed_build_leaves_a_whole_site() {
         // Child::kill sends SIGKILL on Unix.
         let _ = child.kill();
         let _ = child.wait();
-        if staging.join(".vanban-site").exists() {
+        // A staging folder left behind: the kill landed while writing.
+        if staging.exists() {
             mid_write += 1;
         }
         let now = tree(&p.public());
