@@ -30,20 +30,14 @@ pub fn canonical(config: &SiteConfig, path: &str) -> Option<String> {
 /// Text made safe for XML: the five special characters escaped and the
 /// control characters XML 1.0 forbids dropped.
 pub fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !((c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}')
+        })
+        .collect();
+    super::body::escape(&allowed)
 }
 
 /// The sitemap, robots.txt and feeds; nothing without `base_url`.
@@ -275,7 +269,7 @@ mod tests {
 
     #[test]
     fn xml_escapes_and_drops_controls() {
-        assert_eq!(xml("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+        assert_eq!(xml("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&#39;");
     }
 
     #[test]
