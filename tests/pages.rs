@@ -424,9 +424,9 @@ fn article_page_side_list_and_neighbours() {
         .iter()
         .any(|r| r.from == "81-KH/TU@bac-kan#2017" && r.to == "18-KL/TW#2017"));
     assert!(!b.archive.relations.iter().any(|r| r.to == "5-CT/TW#2016"));
-    let co = &b.archive.co_cited["5-CT/TW#2016"];
-    assert_eq!(co[0].key, "18-KL/TW#2017");
-    assert_eq!(co[0].articles, 2);
+    let index = |key: &str| b.archive.by_key[key];
+    let co = &b.archive.co_cited.top[index("5-CT/TW#2016")];
+    assert_eq!(co[0], (index("18-KL/TW#2017"), 2));
     let d = b.page("directives/18-kl-tw-2017.html");
     assert!(d.contains("Được triển khai, thực hiện bởi"));
     assert!(d.contains("href=\"../directives/81-kh-tu-bac-kan-2017.html\""));

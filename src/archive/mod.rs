@@ -15,7 +15,7 @@ use crate::refs::registry::{Registry, RegistryEntry};
 use crate::refs::Citation;
 use crate::vi;
 
-pub use relations::{CoCitation, Relation, RelationKind};
+pub use relations::{CoCitations, Relation, RelationKind};
 pub use views::ProvinceView;
 
 /// An article with its slug and citations.
@@ -71,9 +71,8 @@ pub struct Archive {
     /// "A implements B", read from the text (see [`relations`]), sorted by
     /// (from, to) keys; one per pair, with the citations that say so.
     pub relations: Vec<Relation>,
-    /// For each directive key, the directives cited in the same articles,
-    /// most often first. Keys with no co-cited directive are absent.
-    pub co_cited: BTreeMap<String, Vec<CoCitation>>,
+    /// Directives cited in the same articles (by directive index).
+    pub co_cited: CoCitations,
     /// Entry indices, newest first, undated last (ties by slug).
     pub by_date: Vec<usize>,
     /// Directive indices, most cited (by articles) first (ties in the order
@@ -126,12 +125,7 @@ impl Archive {
             .into_iter()
             .map(|(key, citing)| describe(key, citing, &entries, registry))
             .collect();
-        directives.sort_by(|a, b| {
-            vi::sort_key(&a.kind)
-                .cmp(&vi::sort_key(&b.kind))
-                .then_with(|| number_of(&a.key).cmp(&number_of(&b.key)))
-                .then_with(|| a.key.cmp(&b.key))
-        });
+        directives.sort_by_cached_key(|d| (vi::sort_key(&d.kind), number_of(&d.key), d.key.clone()));
         let mut used = HashMap::new();
         for d in &mut directives {
             let n = used.entry(d.slug.clone()).or_insert(0usize);
@@ -140,13 +134,14 @@ impl Archive {
                 d.slug = format!("{}-{}", d.slug, n);
             }
         }
-        let by_key = directives
+        let by_key: HashMap<String, usize> = directives
             .iter()
             .enumerate()
             .map(|(i, d)| (d.key.clone(), i))
             .collect();
         let relations = relations::implementing(&entries);
-        let co_cited = relations::co_citations(&entries);
+        let co_cited =
+            relations::co_citations(&entries, &|k| by_key.get(k).copied(), directives.len());
         let by_date = views::articles_by_date(&entries);
         let most_cited = views::most_cited(&directives);
         let provinces = views::provinces(&entries, &directives, &by_date, &most_cited);

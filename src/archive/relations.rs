@@ -11,7 +11,7 @@
 //! link — `;`, `:`, a sentence end, a line break, `và` — or a long gap, and
 //! no relation is claimed: a missed relation costs less than a false one.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -40,15 +40,6 @@ pub struct Relation {
     /// The citations of `from` whose sentences state the relation, in
     /// article order.
     pub evidence: Vec<CiteRef>,
-}
-
-/// A directive cited in the same articles as another one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CoCitation {
-    /// Key of the other directive.
-    pub key: String,
-    /// How many articles cite both.
-    pub articles: usize,
 }
 
 /// The longest stretch of text (in characters) between two citations that
@@ -182,34 +173,56 @@ pub fn implementing(entries: &[Entry]) -> Vec<Relation> {
         .collect()
 }
 
-/// For each key, the other keys cited in the same articles, most often
-/// first (ties by key).
-pub fn co_citations(entries: &[Entry]) -> BTreeMap<String, Vec<CoCitation>> {
-    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+/// Directives cited in the same articles: every pair, counted once per
+/// article citing both. Counted on directive indices, so that the cost is
+/// the pairs' number, not their keys' length.
+#[derive(Debug, Clone, Default)]
+pub struct CoCitations {
+    /// `(a, b, articles)` with directive indices `a < b`, sorted.
+    pub pairs: Vec<(usize, usize, usize)>,
+    /// For each directive, the others cited with it most often (at most
+    /// [`CO_CITED_SHOWN`]), most articles first, ties by index.
+    pub top: Vec<Vec<(usize, usize)>>,
+}
+
+/// How many co-cited directives a directive keeps for its page.
+pub const CO_CITED_SHOWN: usize = 10;
+
+pub fn co_citations(entries: &[Entry], index_of: &dyn Fn(&str) -> Option<usize>, directives: usize) -> CoCitations {
+    let mut counts: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut keys = Vec::new();
     for e in entries {
-        let keys: BTreeSet<&str> = e.citations.iter().map(|c| c.key.as_str()).collect();
-        for &a in &keys {
-            for &b in &keys {
-                if a != b {
-                    *counts.entry(a).or_default().entry(b).or_default() += 1;
+        keys.clear();
+        keys.extend(e.citations.iter().filter_map(|c| index_of(&c.key)));
+        keys.sort_unstable();
+        keys.dedup();
+        for (i, &a) in keys.iter().enumerate() {
+            for &b in &keys[i + 1..] {
+                *counts.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize, usize)> = counts.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+    pairs.sort_unstable();
+    let mut top: Vec<Vec<(usize, usize)>> = vec![Vec::new(); directives];
+    for &(a, b, n) in &pairs {
+        for (this, other) in [(a, b), (b, a)] {
+            if let Some(list) = top.get_mut(this) {
+                list.push((other, n));
+                if list.len() > 4 * CO_CITED_SHOWN {
+                    keep_top(list);
                 }
             }
         }
     }
-    counts
-        .into_iter()
-        .map(|(key, others)| {
-            let mut list: Vec<CoCitation> = others
-                .into_iter()
-                .map(|(k, n)| CoCitation {
-                    key: k.to_string(),
-                    articles: n,
-                })
-                .collect();
-            list.sort_by(|x, y| y.articles.cmp(&x.articles).then_with(|| x.key.cmp(&y.key)));
-            (key.to_string(), list)
-        })
-        .collect()
+    top.iter_mut().for_each(keep_top);
+    CoCitations { pairs, top }
+}
+
+/// Most articles first, ties by index; at most [`CO_CITED_SHOWN`].
+fn keep_top(list: &mut Vec<(usize, usize)>) {
+    list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    list.truncate(CO_CITED_SHOWN);
 }
 
 #[cfg(test)]

@@ -83,10 +83,6 @@ pub fn provinces(
             views[v].directives.push(d);
         }
     }
-    views.sort_by(|a, b| {
-        vi::sort_key(&a.name)
-            .cmp(&vi::sort_key(&b.name))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    views.sort_by_cached_key(|v| (vi::sort_key(&v.name), v.slug.clone()));
     views
 }

@@ -14,7 +14,7 @@
 //! the `csv` crate skip it. Python's own `csv` module needs
 //! `encoding="utf-8-sig"`, which the data page says.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -204,23 +204,19 @@ fn implements(archive: &Archive) -> Vec<Relation> {
 /// Pairs of directives cited in the same article, with the number of
 /// articles citing both.
 pub fn co_cited(archive: &Archive) -> Vec<Relation> {
-    let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for entry in &archive.entries {
-        let keys: BTreeSet<&str> = entry.citations.iter().map(|c| c.key.as_str()).collect();
-        let keys: Vec<&str> = keys.into_iter().collect();
-        for (i, a) in keys.iter().enumerate() {
-            for b in &keys[i + 1..] {
-                *pairs.entry((a, b)).or_default() += 1;
+    let key = |i: usize| archive.directives[i].key.clone();
+    archive
+        .co_cited
+        .pairs
+        .iter()
+        .map(|&(a, b, count)| {
+            let (from, to) = if key(a) <= key(b) { (key(a), key(b)) } else { (key(b), key(a)) };
+            Relation {
+                from,
+                relation: RelationKind::CoCited,
+                to,
+                count,
             }
-        }
-    }
-    pairs
-        .into_iter()
-        .map(|((from, to), count)| Relation {
-            from: from.to_string(),
-            relation: RelationKind::CoCited,
-            to: to.to_string(),
-            count,
         })
         .collect()
 }

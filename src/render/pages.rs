@@ -252,7 +252,8 @@ impl<'a> Renderer<'a> {
             .archive
             .directives
             .par_iter()
-            .map(|d| self.directive(d))
+            .enumerate()
+            .map(|(i, _)| self.directive(i))
             .collect();
         pages.extend(directives?.into_iter().flatten());
         let provinces: Result<Vec<Vec<Page>>, RenderError> = self
@@ -603,12 +604,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&i| (a.entries[i].article.source.as_deref(), i))
             .collect();
-        sources.sort_by(|x, y| match (x.0, y.0) {
-            (Some(p), Some(q)) => vi::sort_key(p).cmp(&vi::sort_key(q)).then(p.cmp(q)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
+        // Stable: within a source, newest first as `by_date` has them.
+        sources.sort_by_cached_key(|&(source, _)| (source.is_none(), source.map(|s| (vi::sort_key(s), s))));
         let mut by_source: Vec<Group<ArticleCard>> = Vec::new();
         for (src, i) in sources {
             let (label, id) = match src {
@@ -705,8 +702,9 @@ impl<'a> Renderer<'a> {
         self.render("article.html", format!("articles/{}.html", e.slug), &ctx)
     }
 
-    fn directive(&self, d: &'a Directive) -> Result<Vec<Page>, RenderError> {
+    fn directive(&self, index: usize) -> Result<Vec<Page>, RenderError> {
         let a = self.archive;
+        let d = &a.directives[index];
         // One entry per citing article, its sentences in reading order; the
         // date is carried for sorting: newest first, undated last.
         let mut groups: Vec<(Option<chrono::NaiveDate>, CitedIn)> = Vec::new();
@@ -778,20 +776,17 @@ impl<'a> Renderer<'a> {
         let implemented_by = related(self.implemented_by.get(d.key.as_str()), |r| &r.from);
         let co_cited: Vec<Counted> = a
             .co_cited
-            .get(&d.key)
-            .map(|v| {
-                v.iter()
-                    .filter_map(|c| {
-                        a.directive(&c.key).map(|o| Counted {
-                            directive: directive_card(o),
-                            count: c.articles,
-                        })
+            .top
+            .get(index)
+            .map(|top| {
+                top.iter()
+                    .map(|&(other, count)| Counted {
+                        directive: directive_card(&a.directives[other]),
+                        count,
                     })
-                    .take(10)
                     .collect()
             })
-            .unwrap_or_default();
-        let chart = charts::columns(
+            .unwrap_or_default();        let chart = charts::columns(
             "chart-years",
             self.s("chart_citations_per_year"),
             (self.s("year"), self.s("chart_articles")),
