@@ -1,12 +1,42 @@
 //! Where a build's time goes, stage by stage:
-//! `cargo run --release --example stage_times -- CONTENT [OUTPUT]`.
-//! (A profiling aid for issue 7, not a test.)
+//! `cargo run --release --example stage_times -- CONTENT`.
+//! Pages are rendered into a sink that only counts them, so writing is not
+//! timed here (scripts/bench.sh times whole builds). A profiling aid for
+//! issue 7, not a test.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use vanban::config::SiteConfig;
 use vanban::refs::registry::Registry;
+use vanban::render::{Page, Sink, SinkError};
+
+/// Counts pages and bytes, keeps nothing.
+#[derive(Default)]
+struct Count {
+    pages: AtomicUsize,
+    bytes: AtomicUsize,
+}
+
+impl Sink for Count {
+    fn put(&self, page: Page) -> Result<(), SinkError> {
+        self.pages.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(page.bytes.len(), Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl Count {
+    fn report(&self, stage: &str, t: Instant) {
+        eprintln!(
+            "{stage:<10} {:6.2} s  ({} files, {} MB)",
+            t.elapsed().as_secs_f64(),
+            self.pages.load(Ordering::Relaxed),
+            self.bytes.load(Ordering::Relaxed) >> 20
+        );
+    }
+}
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,34 +46,19 @@ fn main() -> anyhow::Result<()> {
     let (registry, _) = Registry::new(&config.registry);
     let t = Instant::now();
     let (archive, _) = vanban::pipeline::load(&[content], &config, &registry);
-    eprintln!("load      {:6.2} s", t.elapsed().as_secs_f64());
+    eprintln!("load       {:6.2} s", t.elapsed().as_secs_f64());
     let (tera, strings) = vanban::render::load_templates(&config.templates)?;
     let t = Instant::now();
-    let pages = vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings).all()?;
-    eprintln!(
-        "pages     {:6.2} s  ({} pages)",
-        t.elapsed().as_secs_f64(),
-        pages.len()
-    );
+    let count = Count::default();
+    vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings).emit(&count)?;
+    count.report("pages", t);
     let t = Instant::now();
-    let search = vanban::search::pages(&archive, &vanban::search::Options::default());
-    eprintln!(
-        "search    {:6.2} s  ({} files, {} MB)",
-        t.elapsed().as_secs_f64(),
-        search.len(),
-        search.iter().map(|p| p.bytes.len()).sum::<usize>() >> 20
-    );
+    let count = Count::default();
+    vanban::search::emit(&archive, &vanban::search::Options::default(), &count)?;
+    count.report("search", t);
     let t = Instant::now();
-    let all = vanban::render::render_site(&archive, &config, &tera, &strings)?;
-    eprintln!(
-        "render_site {:6.2} s  ({} MB)",
-        t.elapsed().as_secs_f64(),
-        all.iter().map(|p| p.bytes.len()).sum::<usize>() >> 20
-    );
-    if let Some(out) = args.get(1) {
-        let t = Instant::now();
-        let stats = vanban::site::write(std::path::Path::new(out), &config.content, &all)?;
-        eprintln!("write     {:6.2} s  {stats:?}", t.elapsed().as_secs_f64());
-    }
+    let count = Count::default();
+    vanban::render::emit_site(&archive, &config, &tera, &strings, &count)?;
+    count.report("emit_site", t);
     Ok(())
 }

@@ -118,16 +118,20 @@ fn print_report(report: &Report) {
     eprintln!("{}", report.summary());
 }
 
-/// One build, in memory: what `build` writes and `serve` serves.
+/// One build: what `build` writes and `serve` also serves.
 struct Built {
     config: SiteConfig,
+    /// Every page, when kept in memory (for `serve`).
     pages: Vec<Page>,
-    summary: String,
     warnings: usize,
 }
 
-/// Reads site.toml and the articles and renders every page; writes nothing.
-fn build_pages(args: &BuildArgs) -> Result<Built> {
+/// Reads site.toml and the articles, renders every page and writes the
+/// site into the output folder, each page as soon as it is rendered (so
+/// memory holds the archive, not the site); with `keep`, pages are also
+/// kept in memory.
+fn build_and_write(args: &BuildArgs, keep: bool) -> Result<Built> {
+    let started = Instant::now();
     let mut config = load_config(&args.config)?;
     if let Some(o) = &args.output {
         config.output = o.clone();
@@ -144,15 +148,28 @@ fn build_pages(args: &BuildArgs) -> Result<Built> {
     let (archive, report) =
         pipeline::load(std::slice::from_ref(&config.content), &config, &registry);
     progress.stage(&format!(
-        "rendering the pages of {} articles and {} directives",
+        "rendering and writing the pages of {} articles and {} directives",
         archive.entries.len(),
         archive.directives.len()
     ));
-    let (tera, strings) = render::load_templates(&config.templates)?;
-    let pages = render::render_site(&archive, &config, &tera, &strings);
+    let output = &config.output;
+    let written = render::load_templates(&config.templates)
+        .map_err(anyhow::Error::from)
+        .and_then(|(tera, strings)| {
+            let staging = site::Staging::begin(output, &config.content)
+                .with_context(|| format!("writing the site into {}", output.display()))?;
+            let kept = render::Collect::default();
+            let both = render::Tee(&staging, &kept);
+            let sink: &dyn render::Sink = if keep { &both } else { &staging };
+            render::emit_site(&archive, &config, &tera, &strings, sink)?;
+            let stats = staging
+                .finish()
+                .with_context(|| format!("writing the site into {}", output.display()))?;
+            Ok((stats, kept.into_pages()))
+        });
     progress.finish();
     print_report(&report);
-    let pages = pages?;
+    let (stats, pages) = written?;
     if config.base_url().is_none() {
         eprintln!(
             "note: base_url is not set in site.toml, so no sitemap.xml, robots.txt, \
@@ -160,41 +177,24 @@ fn build_pages(args: &BuildArgs) -> Result<Built> {
         );
     }
     let warnings = registry_errors.len() + report.failed();
-    let summary = format!(
-        "{} articles, {} directives, {} citations; {} files skipped, {} failed, {} warnings",
+    println!(
+        "Built {} articles, {} directives, {} citations; {} files skipped, {} failed, \
+         {} warnings; {} pages written, {} unchanged, in {:.2} s.",
         archive.entries.len(),
         archive.directives.len(),
         archive.citation_count(),
         report.skipped(),
         report.failed(),
         warnings,
-    );
-    Ok(Built {
-        config,
-        pages,
-        summary,
-        warnings,
-    })
-}
-
-/// Builds and writes the site into the output folder.
-fn build_and_write(args: &BuildArgs) -> Result<Built> {
-    let started = Instant::now();
-    let built = build_pages(args)?;
-    let output = &built.config.output;
-    let progress = Progress::start(&format!("writing {} files", built.pages.len()));
-    let stats = site::write(output, &built.config.content, &built.pages)
-        .with_context(|| format!("writing the site into {}", output.display()));
-    progress.finish();
-    let stats = stats?;
-    println!(
-        "Built {}; {} pages written, {} unchanged, in {:.2} s.",
-        built.summary,
         stats.written,
         stats.unchanged,
         started.elapsed().as_secs_f64()
     );
-    Ok(built)
+    Ok(Built {
+        config,
+        pages,
+        warnings,
+    })
 }
 
 /// What the build is doing, on standard error, while it does it: a spinner
@@ -231,7 +231,7 @@ impl Progress {
 }
 
 fn build(args: &BuildArgs) -> Result<i32> {
-    let built = build_and_write(args)?;
+    let built = build_and_write(args, false)?;
     println!("Open {}", built.config.output.join("index.html").display());
     Ok(if args.strict && built.warnings > 0 {
         1
@@ -256,7 +256,7 @@ fn serve_cmd(args: &ServeArgs) -> Result<i32> {
         poll: std::time::Duration::from_millis(300),
     };
     serve::run(options, move || {
-        build_and_write(&build_args)
+        build_and_write(&build_args, true)
             .map(|b| b.pages)
             .map_err(|e| format!("{e:#}"))
     })?;

@@ -26,10 +26,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::archive::{Archive, Directive, Entry};
-use crate::render::{vi_date, Page};
+use crate::render::{put, vi_date, Page, RenderError, Sink};
 use crate::vi;
 
 /// The search page's script, embedded like the templates.
@@ -109,7 +108,7 @@ pub fn term(word: &str) -> String {
 /// The spelling a word is compared by when the query has diacritics: lower
 /// case, NFC, tones placed one way (`uỷ` = `ủy`).
 pub fn spelling(word: &str) -> String {
-    vi::canonical_tones(&word.nfc().collect::<String>().to_lowercase())
+    vi::canonical_tones(&crate::source::nfc(word).to_lowercase())
 }
 
 /// The whole-token forms of a directive code: `22-NQ/TW` → `22nqtw` (the full
@@ -163,7 +162,9 @@ pub fn shard_file(prefix: &str) -> String {
     }
 }
 
-/// One searchable document: a directive's page or an article.
+/// One searchable document: a directive's page or an article. Its text is
+/// made when needed and dropped after, so the index never holds a second
+/// copy of the archive's text.
 struct Doc<'a> {
     url: String,
     title: &'a str,
@@ -171,15 +172,36 @@ struct Doc<'a> {
     province: Option<&'a str>,
     /// The directives it cites (for a directive: itself), as (name, url).
     directives: Vec<(&'a str, String)>,
-    /// What is indexed: the title, then the text.
-    indexed: String,
-    /// What snippets are cut from.
-    text: String,
+    of: DocOf<'a>,
     codes: Vec<String>,
 }
 
-/// Postings of one term: its spellings and, per document, positions with the
-/// spelling seen there.
+enum DocOf<'a> {
+    Directive(&'a Directive),
+    Article(&'a Entry),
+}
+
+impl Doc<'_> {
+    /// What snippets are cut from.
+    fn text(&self) -> String {
+        match self.of {
+            DocOf::Directive(d) => directive_text(d),
+            DocOf::Article(e) => body_text(e),
+        }
+    }
+
+    /// What is indexed: the title, then the text (a directive: its text,
+    /// then its key).
+    fn indexed(&self) -> String {
+        match self.of {
+            DocOf::Directive(d) => format!("{}\n{}", directive_text(d), d.key),
+            DocOf::Article(e) => format!("{}\n{}", e.article.title, body_text(e)),
+        }
+    }
+}
+
+/// Postings of one term in one block of documents: its spellings and, per
+/// document, positions with the spelling seen there.
 #[derive(Default)]
 struct TermPostings {
     /// The term itself.
@@ -192,36 +214,66 @@ struct TermPostings {
     docs: Vec<(u32, Vec<(u32, u32)>)>,
 }
 
-/// A term's postings as the JSON object search.js reads (see
-/// [`js_json`] for the escaping), written directly rather than through
-/// serde because an archive has hundreds of thousands of them:
-/// `{"v":[spellings in order of first appearance],"p":[[doc, pos,
-/// spelling, pos, spelling, ...], ...]}`, each position counted from the
-/// one before (they are shorter so).
-fn term_json(p: &TermPostings) -> String {
-    use std::fmt::Write;
-    let mut out = String::from("{\"v\":[");
-    for (i, v) in p.spellings.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+/// One term of the whole index: its spellings, in order of first
+/// appearance, and its postings already written as search.js reads them
+/// (see [`TermIndex::json`]).
+#[derive(Default)]
+struct TermIndex {
+    name: String,
+    spellings: Vec<String>,
+    /// `[doc, pos, spelling, pos, spelling, ...]` per document, comma
+    /// separated, each position counted from the one before.
+    postings: String,
+}
+
+impl TermIndex {
+    /// Adds the postings of a later block of documents.
+    fn append(&mut self, local: TermPostings) {
+        use std::fmt::Write;
+        let spelling: Vec<usize> = local
+            .spellings
+            .into_iter()
+            .map(|form| match self.spellings.iter().position(|x| *x == form) {
+                Some(s) => s,
+                None => {
+                    self.spellings.push(form);
+                    self.spellings.len() - 1
+                }
+            })
+            .collect();
+        for (doc, hits) in local.docs {
+            if !self.postings.is_empty() {
+                self.postings.push(',');
+            }
+            let _ = write!(self.postings, "[{doc}");
+            let mut last = 0;
+            for (pos, s) in hits {
+                let s = spelling.get(s as usize).copied().unwrap_or(0);
+                let _ = write!(self.postings, ",{},{s}", pos - last);
+                last = pos;
+            }
+            self.postings.push(']');
         }
-        out.push_str(&js_json(v));
     }
-    out.push_str("],\"p\":[");
-    for (i, (doc, hits)) in p.docs.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+
+    /// The JSON object search.js reads (see [`js_json`] for the escaping),
+    /// written directly rather than through serde because an archive has
+    /// hundreds of thousands of them: `{"v":[spellings in order of first
+    /// appearance],"p":[[doc, pos, spelling, pos, spelling, ...], ...]}`.
+    fn json(&self) -> String {
+        let mut out = String::with_capacity(self.postings.len() + 32);
+        out.push_str("{\"v\":[");
+        for (i, v) in self.spellings.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&js_json(v));
         }
-        let _ = write!(out, "[{doc}");
-        let mut last = 0;
-        for (pos, s) in hits {
-            let _ = write!(out, ",{},{s}", pos - last);
-            last = *pos;
-        }
-        out.push(']');
+        out.push_str("],\"p\":[");
+        out.push_str(&self.postings);
+        out.push_str("]}");
+        out
     }
-    out.push_str("]}");
-    out
 }
 
 /// One shard of the index: `{"t":{term: postings, ...},"c":{code: [doc,
@@ -326,7 +378,7 @@ fn cut(mut text: String, max: usize) -> String {
     text
 }
 
-fn directive_doc(d: &Directive) -> Doc<'_> {
+fn directive_text(d: &Directive) -> String {
     let mut text = d.name.clone();
     for part in [
         d.title.as_deref(),
@@ -339,16 +391,19 @@ fn directive_doc(d: &Directive) -> Doc<'_> {
         text.push_str(". ");
         text.push_str(part);
     }
+    text
+}
+
+fn directive_doc(d: &Directive) -> Doc<'_> {
     let url = format!("directives/{}.html", d.slug);
     Doc {
         title: &d.name,
         date: d.date.as_ref().map(vi_date),
         province: None,
         directives: vec![(d.name.as_str(), url.clone())],
-        indexed: format!("{text}\n{}", d.key),
+        of: DocOf::Directive(d),
         codes: code_terms(&d.key),
         url,
-        text,
     }
 }
 
@@ -368,15 +423,13 @@ fn article_doc<'a>(archive: &'a Archive, e: &'a Entry) -> Doc<'a> {
             }
         }
     }
-    let text = body_text(e);
     Doc {
         url: format!("articles/{}.html", e.slug),
         title: &e.article.title,
         date: e.article.date.as_ref().map(vi_date),
         province: e.article.province.as_ref().map(|p| p.name.as_str()),
         directives,
-        indexed: format!("{}\n{text}", e.article.title),
-        text,
+        of: DocOf::Article(e),
         codes,
     }
 }
@@ -396,19 +449,154 @@ fn documents(archive: &Archive) -> Vec<Doc<'_>> {
     docs
 }
 
-/// The search index's files, and the search page's script.
-pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
+/// The search index's files, and the search page's script, into `sink`;
+/// returns how many.
+pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usize, RenderError> {
     let docs = documents(archive);
+    let chunk = options.chunk_size.max(1);
+    // The documents' chunks go out first, in parallel, each made and
+    // dropped in turn.
+    docs.par_chunks(chunk)
+        .enumerate()
+        .try_for_each(|(n, group)| put(sink, chunk_page(n, group)))?;
+    let chunks = docs.len().div_ceil(chunk);
 
-    // Postings, in document order, so the output is the same on every run.
-    // A word's term and spelling depend on the word alone, so each distinct
-    // word is folded once (an archive repeats a small vocabulary).
-    let mut term_ids: HashMap<String, usize> = HashMap::new();
-    let mut postings: Vec<TermPostings> = Vec::new();
-    let mut seen: HashMap<&str, (usize, u32)> = HashMap::new();
+    let (terms, codes) = postings(&docs);
+    // Each term's JSON is written once, in parallel, and reused as is in
+    // its shard (its size decides the shards).
+    let term_json: Vec<String> = terms.par_iter().map(TermIndex::json).collect();
+    let mut entries: Vec<(&str, Item)> = Vec::with_capacity(terms.len() + codes.len());
+    for (p, json) in terms.iter().zip(term_json) {
+        entries.push((&p.name, Item::Term(&p.name, json)));
+    }
+    for (c, ids) in &codes {
+        entries.push((c, Item::Code(c, ids)));
+    }
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let entries: Vec<(&str, usize, Item)> = entries
+        .into_iter()
+        .map(|(t, item)| (t, item.bytes(), item))
+        .collect();
+    let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
+    split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
+    let manifest = ManifestJson {
+        shards: shards.keys().map(String::as_str).collect(),
+        chunk,
+        docs: docs.len(),
+        directives: archive.directives.len(),
+    };
+    put(
+        sink,
+        script_page("search/manifest.js".into(), "manifest", None, &js_json(&manifest)),
+    )?;
+    let shard_list: Vec<(&String, &ShardJson)> = shards.iter().collect();
+    shard_list
+        .par_iter()
+        .try_for_each(|(p, shard)| {
+            put(
+                sink,
+                script_page(shard_file(p), "shards", Some(p), &shard.to_js()),
+            )
+        })?;
+    put(
+        sink,
+        Page {
+            path: "static/search.js".into(),
+            bytes: SCRIPT.as_bytes().to_vec(),
+        },
+    )?;
+    Ok(chunks + shards.len() + 2)
+}
+
+/// The index's files, in memory (tests).
+pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
+    let pages = crate::render::Collect::default();
+    // A collecting sink cannot fail.
+    let _ = emit(archive, options, &pages);
+    pages.into_pages()
+}
+
+/// `search/d-<n>.js`: the documents of chunk `n`.
+fn chunk_page(n: usize, group: &[Doc]) -> Page {
+    let texts: Vec<String> = group.iter().map(Doc::text).collect();
+    let rows: Vec<DocJson> = group
+        .iter()
+        .zip(&texts)
+        .map(|(d, text)| DocJson {
+            u: &d.url,
+            t: d.title,
+            d: d.date.as_deref(),
+            p: d.province,
+            r: d.directives
+                .iter()
+                .map(|(name, url)| (*name, url.as_str()))
+                .collect(),
+            x: text,
+        })
+        .collect();
+    script_page(
+        format!("search/d-{n}.js"),
+        "chunks",
+        Some(&n.to_string()),
+        &js_json(&rows),
+    )
+}
+
+/// Documents indexed together, in parallel, before their postings are
+/// merged (in order) into the whole index.
+const BLOCK_DOCS: usize = 128;
+
+/// The postings of every term, sorted by term, and the documents of every
+/// code. Blocks of documents are tokenised in parallel, a few at a time,
+/// and merged in document order, so the result does not depend on the
+/// number of threads; merged postings are kept as their JSON text, which is
+/// smaller than the positions themselves.
+fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut terms: Vec<TermIndex> = Vec::new();
+    let batch = BLOCK_DOCS * 4 * rayon::current_num_threads().max(1);
+    for (b, docs_of_batch) in docs.chunks(batch).enumerate() {
+        let first = b * batch;
+        let blocks: Vec<Vec<TermPostings>> = docs_of_batch
+            .par_chunks(BLOCK_DOCS)
+            .enumerate()
+            .map(|(k, block)| block_postings(block, first + k * BLOCK_DOCS))
+            .collect();
+        for block in blocks {
+            for local in block {
+                let t = *ids.entry(local.name.clone()).or_insert_with(|| {
+                    terms.push(TermIndex {
+                        name: local.name.clone(),
+                        ..TermIndex::default()
+                    });
+                    terms.len() - 1
+                });
+                terms[t].append(local);
+            }
+        }
+    }
+    drop(ids);
+    terms.sort_by(|a, b| a.name.cmp(&b.name));
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
-        for (pos, (_, word)) in words(&doc.indexed).enumerate() {
+        for c in &doc.codes {
+            codes.entry(c.clone()).or_default().push(id);
+        }
+    }
+    (terms, codes)
+}
+
+/// The postings of `block`, whose first document is `first`, in the order
+/// terms first appear. A word's term and spelling depend on the word alone,
+/// so each distinct word is folded once.
+fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
+    let mut term_ids: HashMap<String, usize> = HashMap::new();
+    let mut postings: Vec<TermPostings> = Vec::new();
+    let mut seen: HashMap<String, (usize, u32)> = HashMap::new();
+    for (k, doc) in block.iter().enumerate() {
+        let id = (first + k) as u32;
+        let indexed = doc.indexed();
+        for (pos, (_, word)) in words(&indexed).enumerate() {
             let (t, s) = match seen.get(word) {
                 Some(&ts) => ts,
                 None => {
@@ -430,12 +618,12 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
                         }
                     };
                     let s = s as u32;
-                    seen.insert(word, (t, s));
+                    seen.insert(word.to_string(), (t, s));
                     (t, s)
                 }
             };
-            let (id, pos) = (id as u32, pos as u32);
             let p = &mut postings[t];
+            let pos = pos as u32;
             match p.docs.last_mut() {
                 Some((d, at)) if *d == id => {
                     if at.len() < MAX_POSITIONS {
@@ -445,79 +633,8 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
                 _ => p.docs.push((id, vec![(pos, s)])),
             }
         }
-        for c in &doc.codes {
-            codes.entry(c.clone()).or_default().push(id);
-        }
     }
-    drop(seen);
-    postings.sort_by(|a, b| a.name.cmp(&b.name));
-
-    // Each term's JSON is written once, in parallel, and reused as is in
-    // its shard (its size decides the shards).
-    let term_json: Vec<String> = postings.par_iter().map(term_json).collect();
-    let mut entries: Vec<(&str, Item)> = Vec::with_capacity(postings.len() + codes.len());
-    for (p, json) in postings.iter().zip(term_json) {
-        entries.push((&p.name, Item::Term(&p.name, json)));
-    }
-    for (c, ids) in &codes {
-        entries.push((c, Item::Code(c, ids)));
-    }
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    let entries: Vec<(&str, usize, Item)> = entries
-        .into_iter()
-        .map(|(t, item)| (t, item.bytes(), item))
-        .collect();
-    let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
-    split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
-    let mut pages = Vec::new();
-    let chunk = options.chunk_size.max(1);
-    let manifest = ManifestJson {
-        shards: shards.keys().map(String::as_str).collect(),
-        chunk,
-        docs: docs.len(),
-        directives: archive.directives.len(),
-    };
-    pages.push(script_page(
-        "search/manifest.js".into(),
-        "manifest",
-        None,
-        &js_json(&manifest),
-    ));
-    for (p, shard) in &shards {
-        pages.push(script_page(
-            shard_file(p),
-            "shards",
-            Some(p),
-            &shard.to_js(),
-        ));
-    }
-    for (n, group) in docs.chunks(chunk).enumerate() {
-        let rows: Vec<DocJson> = group
-            .iter()
-            .map(|d| DocJson {
-                u: &d.url,
-                t: d.title,
-                d: d.date.as_deref(),
-                p: d.province,
-                r: d.directives
-                    .iter()
-                    .map(|(name, url)| (*name, url.as_str()))
-                    .collect(),
-                x: &d.text,
-            })
-            .collect();
-        pages.push(script_page(
-            format!("search/d-{n}.js"),
-            "chunks",
-            Some(&n.to_string()),
-            &js_json(&rows),
-        ));
-    }
-    pages.push(Page {
-        path: "static/search.js".into(),
-        bytes: SCRIPT.as_bytes().to_vec(),
-    });
-    pages
+    postings
 }
 
 /// One term's or code's postings, on their way into a shard.

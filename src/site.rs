@@ -8,11 +8,14 @@
 //! vanban only ever replaces a folder it made: one that holds its marker
 //! file, or an empty one.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-use crate::render::Page;
+use crate::render::{Page, Sink, SinkError};
 
 /// The marker file that says "vanban made this folder".
 pub const MARKER: &str = ".vanban-site";
@@ -126,41 +129,83 @@ pub struct WriteStats {
 }
 
 /// Writes `pages` as the new content of `output`.
-///
-/// 1. Put back a site a killed build left aside, and remove the staging
-///    folders of killed builds (only ones holding the marker, or empty).
-/// 2. Write the new site into `.NAME.vanban-new` beside the output, marker
-///    first, hard-linking unchanged pages from the current site.
-/// 3. Swap: on Linux one atomic `renameat2(RENAME_EXCHANGE)`, so the output
-///    path always holds a whole site, old or new; elsewhere two renames,
-///    with step 1 repairing the moment between them.
-/// 4. Remove the old site, now in the staging folder's place.
 pub fn write(output: &Path, content: &Path, pages: &[Page]) -> Result<WriteStats, SiteError> {
-    check_output(output, content)?;
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(parent).map_err(io_err(parent))?;
-    let staging = parent.join(format!(".{name}.vanban-new"));
-    let old = parent.join(format!(".{name}.vanban-old"));
-    recover(output, &staging, &old)?;
-    fs::create_dir_all(&staging).map_err(io_err(&staging))?;
-    // The marker goes in first, so a staging folder left by a kill is
-    // recognisably ours and the next build may remove it.
-    fs::write(
-        staging.join(MARKER),
-        b"This folder is written by vanban; it replaces it whole on each build.\n",
-    )
-    .map_err(io_err(&staging))?;
-    let current_root = fs::canonicalize(output).ok();
-    let mut stats = WriteStats::default();
+    let staging = Staging::begin(output, content)?;
     for page in pages {
-        let rel = Path::new(&page.path);
+        staging.write_page(&page.path, &page.bytes)?;
+    }
+    staging.finish()
+}
+
+/// A new site being written, page by page, from any number of threads.
+///
+/// 1. [`Staging::begin`] puts back a site a killed build left aside, and
+///    removes the staging folders of killed builds (only ones holding the
+///    marker, or empty); then makes `.NAME.vanban-new` beside the output,
+///    marker first.
+/// 2. Each page goes into it, hard-linked from the current site when its
+///    bytes are the same (so it keeps its modification time).
+/// 3. [`Staging::finish`] swaps: on Linux one atomic
+///    `renameat2(RENAME_EXCHANGE)`, so the output path always holds a whole
+///    site, old or new; elsewhere two renames, with step 1 repairing the
+///    moment between them. Then it removes the old site, now in the staging
+///    folder's place.
+///
+/// Dropped unfinished (a failed build), it removes its staging folder.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    /// The current site's real path, to reuse unchanged pages from.
+    current: Option<PathBuf>,
+    /// Each folder made in staging, with whether the current site's folder
+    /// of the same name is really inside it (no link leads out), so that
+    /// pages are only ever reused from the current site itself.
+    folders: Mutex<HashMap<PathBuf, bool>>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path, content: &Path) -> Result<Staging, SiteError> {
+        check_output(output, content)?;
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let staging = parent.join(format!(".{name}.vanban-new"));
+        let old = parent.join(format!(".{name}.vanban-old"));
+        recover(output, &staging, &old)?;
+        fs::create_dir_all(&staging).map_err(io_err(&staging))?;
+        // The marker goes in first, so a staging folder left by a kill is
+        // recognisably ours and the next build may remove it.
+        fs::write(
+            staging.join(MARKER),
+            b"This folder is written by vanban; it replaces it whole on each build.\n",
+        )
+        .map_err(io_err(&staging))?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            current: fs::canonicalize(output).ok(),
+            staging,
+            old,
+            folders: Mutex::new(HashMap::new()),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            finished: false,
+        })
+    }
+
+    /// Where the page `path` goes in staging, its folder made; with the
+    /// current site's file of that name when it may be reused.
+    fn place(&self, path: &str) -> Result<(PathBuf, Option<PathBuf>), SiteError> {
+        let rel = Path::new(path);
         if rel.as_os_str().is_empty()
             || rel.is_absolute()
             || rel
@@ -168,54 +213,168 @@ pub fn write(output: &Path, content: &Path, pages: &[Page]) -> Result<WriteStats
                 .any(|c| !matches!(c, std::path::Component::Normal(_)))
         {
             return Err(SiteError::Refused {
-                path: staging.join(rel),
+                path: self.staging.join(rel),
                 why: "a page path must stay inside the output folder".into(),
             });
         }
-        let dest = staging.join(rel);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir).map_err(io_err(dir))?;
+        let dest = self.staging.join(rel);
+        let folder = rel.parent().unwrap_or(Path::new(""));
+        let known = self
+            .folders
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(folder)
+            .copied();
+        let reusable = match known {
+            Some(r) => r,
+            None => {
+                let dir = self.staging.join(folder);
+                fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                let r = self.current.as_ref().is_some_and(|root| {
+                    let same = root.join(folder);
+                    fs::canonicalize(&same).is_ok_and(|real| real == same)
+                });
+                self.folders
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(folder.to_path_buf(), r);
+                r
+            }
+        };
+        let current = match (&self.current, reusable) {
+            (Some(root), true) => Some(root.join(rel)),
+            _ => None,
+        };
+        Ok((dest, current))
+    }
+
+    /// Writes one page, or links the current site's copy if it is the same.
+    pub fn write_page(&self, path: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        let (dest, current) = self.place(path)?;
+        if let Some(current) = current.filter(|c| same_file_bytes(c, bytes)) {
+            if fs::hard_link(&current, &dest).is_ok() {
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
         }
-        let unchanged = current_root
-            .as_deref()
-            .and_then(|root| unchanged_page(root, rel, &page.bytes));
-        if unchanged.is_some_and(|current| fs::hard_link(current, &dest).is_ok()) {
-            stats.unchanged += 1;
+        fs::write(&dest, bytes).map_err(io_err(&dest))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes one file as `write` produces it (never held whole in memory);
+    /// if it turns out the same as the current site's, that one is kept.
+    pub fn write_stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, SiteError> {
+        let (dest, current) = self.place(path)?;
+        let file = fs::File::create(&dest).map_err(io_err(&dest))?;
+        let mut out = io::BufWriter::with_capacity(1 << 18, file);
+        write(&mut out).map_err(io_err(&dest))?;
+        let file = out.into_inner().map_err(|e| SiteError::Io {
+            path: dest.clone(),
+            source: e.into_error(),
+        })?;
+        let size = file.metadata().map_err(io_err(&dest))?.len();
+        drop(file);
+        if let Some(current) = current.filter(|c| same_files(c, &dest)) {
+            let relinked = fs::remove_file(&dest).and_then(|()| fs::hard_link(&current, &dest));
+            if relinked.is_ok() {
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
+                return Ok(size);
+            }
+            // The link failed after the new copy was removed: copy again.
+            fs::copy(&current, &dest).map_err(io_err(&dest))?;
+        }
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(size)
+    }
+
+    /// Swaps the new site in and removes the old one.
+    pub fn finish(mut self) -> Result<WriteStats, SiteError> {
+        self.finished = true;
+        let (output, staging, old) = (&self.output, &self.staging, &self.old);
+        if output.exists() {
+            if exchange(staging, output).is_err() {
+                fs::rename(output, old).map_err(io_err(output))?;
+                fs::rename(staging, output).map_err(io_err(output))?;
+            }
         } else {
-            fs::write(&dest, &page.bytes).map_err(io_err(&dest))?;
-            stats.written += 1;
+            fs::rename(staging, output).map_err(io_err(output))?;
         }
-    }
-    if output.exists() {
-        if exchange(&staging, output).is_err() {
-            fs::rename(output, &old).map_err(io_err(output))?;
-            fs::rename(&staging, output).map_err(io_err(output))?;
+        // Whatever now sits in the staging or old place is the previous site.
+        for done in [staging, old] {
+            if done.exists() {
+                fs::remove_dir_all(done).map_err(io_err(done))?;
+            }
         }
-    } else {
-        fs::rename(&staging, output).map_err(io_err(output))?;
+        Ok(WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        })
     }
-    // Whatever now sits in the staging or old place is the previous site.
-    for done in [&staging, &old] {
-        if done.exists() {
-            fs::remove_dir_all(done).map_err(io_err(done))?;
-        }
-    }
-    Ok(stats)
 }
 
-/// The current page at `root/rel` if its bytes are `bytes` and it is a
-/// plain file really inside `root` (no symbolic link leads out of it).
-fn unchanged_page(root: &Path, rel: &Path, bytes: &[u8]) -> Option<PathBuf> {
-    let current = root.join(rel);
-    let meta = fs::symlink_metadata(&current).ok()?;
-    if !meta.is_file() || meta.len() != bytes.len() as u64 {
-        return None;
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished && is_ours(&self.staging) {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
     }
-    let real = fs::canonicalize(&current).ok()?;
-    if !real.starts_with(root) || real != current {
-        return None;
+}
+
+impl Sink for Staging {
+    fn put(&self, page: Page) -> Result<(), SinkError> {
+        Ok(self.write_page(&page.path, &page.bytes)?)
     }
-    (fs::read(&current).ok()? == bytes).then_some(current)
+
+    fn put_stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, SinkError> {
+        Ok(self.write_stream(path, write)?)
+    }
+}
+
+/// Whether `current` is a plain file (not a link) holding exactly `bytes`.
+fn same_file_bytes(current: &Path, bytes: &[u8]) -> bool {
+    let Ok(meta) = fs::symlink_metadata(current) else {
+        return false;
+    };
+    meta.is_file()
+        && meta.len() == bytes.len() as u64
+        && fs::read(current).is_ok_and(|old| old == bytes)
+}
+
+/// Whether `current` is a plain file (not a link) with the same bytes as
+/// `new`, compared piece by piece.
+fn same_files(current: &Path, new: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(a), Ok(b)) = (fs::symlink_metadata(current), fs::metadata(new)) else {
+        return false;
+    };
+    if !a.is_file() || a.len() != b.len() {
+        return false;
+    }
+    let (Ok(mut a), Ok(mut b)) = (fs::File::open(current), fs::File::open(new)) else {
+        return false;
+    };
+    let (mut x, mut y) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let n = match a.read(&mut x) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if n == 0 {
+            return b.read(&mut y[..1]).is_ok_and(|m| m == 0);
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
+    }
 }
 
 /// Undoes what a killed build left: a site moved aside with no site in its

@@ -21,7 +21,7 @@ use tera::{Context, Tera};
 
 use crate::archive::{Archive, Entry};
 use crate::config::SiteConfig;
-use crate::render::{error_chain, sentence, Page, RenderError};
+use crate::render::{error_chain, put, sentence, Page, RenderError, Sink};
 
 /// The JSON Schema of `archive.json`, written beside it.
 pub const SCHEMA: &str = include_str!("../../data/archive.schema.json");
@@ -310,19 +310,28 @@ pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation]) -> Tables<'a>
 /// CRLF so that git diffs stay clean (every reader accepts both). The header
 /// is written even for an empty table.
 pub fn to_csv<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = BOM.to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .has_headers(false)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(&mut out);
-        w.write_record(columns)?;
-        for row in rows {
-            w.serialize(row)?;
-        }
-        w.flush()?;
-    }
+    let mut out = Vec::new();
+    write_csv(&mut out, columns, rows)?;
     Ok(out)
+}
+
+/// [`to_csv`], into a writer.
+fn write_csv<T: Serialize>(
+    out: &mut dyn std::io::Write,
+    columns: &[&str],
+    rows: &[T],
+) -> Result<(), csv::Error> {
+    out.write_all(BOM)?;
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    w.write_record(columns)?;
+    for row in rows {
+        w.serialize(row)?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// A data file and what the page says of it.
@@ -339,30 +348,37 @@ struct FileInfo {
 }
 
 /// The data files made so far, and what the page says of each.
-#[derive(Default)]
-struct DataFiles {
-    pages: Vec<Page>,
+struct DataFiles<'s> {
+    sink: &'s dyn Sink,
     files: Vec<FileInfo>,
 }
 
-impl DataFiles {
+impl DataFiles<'_> {
+    /// Writes one file through the sink, as `write` produces it.
     fn add(
         &mut self,
         table: &'static str,
         path: String,
-        bytes: Vec<u8>,
         rows: Option<usize>,
         columns: &'static [&'static str],
-    ) {
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), RenderError> {
+        let size = self
+            .sink
+            .put_stream(&path, write)
+            .map_err(|source| RenderError::Sink {
+                page: path.clone(),
+                source,
+            })? as usize;
         self.files.push(FileInfo {
-            path: path.clone(),
+            path,
             table,
-            size: human_size(bytes.len()),
-            bytes: bytes.len(),
+            size: human_size(size),
+            bytes: size,
             rows,
             columns,
         });
-        self.pages.push(Page { path, bytes });
+        Ok(())
     }
 
     /// `data/<table>.csv`.
@@ -373,9 +389,9 @@ impl DataFiles {
         rows: &[T],
     ) -> Result<(), RenderError> {
         let path = format!("data/{table}.csv");
-        let bytes = to_csv(columns, rows).map_err(|e| data_error(&path, e))?;
-        self.add(table, path, bytes, Some(rows.len()), columns);
-        Ok(())
+        self.add(table, path, Some(rows.len()), columns, &mut |out| {
+            write_csv(out, columns, rows).map_err(std::io::Error::other)
+        })
     }
 }
 
@@ -392,25 +408,22 @@ pub fn human_size(bytes: usize) -> String {
     format!("{value:.1} {unit}").replace('.', ",")
 }
 
-fn data_error(file: &str, e: impl std::error::Error) -> RenderError {
-    RenderError::Data {
-        file: file.to_string(),
-        message: error_chain(&e),
-    }
-}
-
-/// The data files and the page `data.html`. `ctx` is the context every
-/// page gets (site, strings `t`, `root` = "").
-pub fn pages(
+/// The data files and the page `data.html`, into `sink`. `ctx` is the
+/// context every page gets (site, strings `t`, `root` = "").
+pub fn emit(
     archive: &Archive,
     config: &SiteConfig,
     tera: &Tera,
     ctx: &Context,
-) -> Result<Vec<Page>, RenderError> {
+    sink: &dyn Sink,
+) -> Result<(), RenderError> {
     let relations = relations(archive);
     let tables = tables(archive, &relations);
 
-    let mut out = DataFiles::default();
+    let mut out = DataFiles {
+        sink,
+        files: Vec::new(),
+    };
     out.csv("articles", ARTICLE_COLUMNS, &tables.articles)?;
     out.csv("citations", CITATION_COLUMNS, &tables.citations)?;
     out.csv("directives", DIRECTIVE_COLUMNS, &tables.directives)?;
@@ -423,21 +436,16 @@ pub fn pages(
         licence: config.licence.as_deref(),
         tables: &tables,
     };
-    let mut json_bytes =
-        serde_json::to_vec_pretty(&json).map_err(|e| data_error("data/archive.json", e))?;
-    json_bytes.push(b'\n');
-    out.add("json", "data/archive.json".into(), json_bytes, None, &[]);
-    out.add(
-        "schema",
-        "data/archive.schema.json".into(),
-        SCHEMA.as_bytes().to_vec(),
-        None,
-        &[],
-    );
-    let DataFiles { mut pages, files } = out;
+    out.add("json", "data/archive.json".into(), None, &[], &mut |w| {
+        serde_json::to_writer_pretty(&mut *w, &json)?;
+        w.write_all(b"\n")
+    })?;
+    out.add("schema", "data/archive.schema.json".into(), None, &[], &mut |w| {
+        w.write_all(SCHEMA.as_bytes())
+    })?;
 
     let mut ctx = ctx.clone();
-    ctx.insert("files", &files);
+    ctx.insert("files", &out.files);
     ctx.insert("licence", &config.licence);
     let html = tera
         .render("data.html", &ctx)
@@ -446,11 +454,13 @@ pub fn pages(
             template: "data.html".into(),
             message: error_chain(&e),
         })?;
-    pages.push(Page {
-        path: "data.html".into(),
-        bytes: html.into_bytes(),
-    });
-    Ok(pages)
+    put(
+        sink,
+        Page {
+            path: "data.html".into(),
+            bytes: html.into_bytes(),
+        },
+    )
 }
 
 #[cfg(test)]

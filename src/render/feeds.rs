@@ -10,7 +10,9 @@
 
 use crate::archive::{Archive, Directive, Entry};
 use crate::config::SiteConfig;
-use crate::render::{sentence, Page};
+use rayon::prelude::*;
+
+use crate::render::{put, sentence, Page, RenderError, Sink};
 
 /// Addresses one sitemap file may hold (sitemaps.org).
 pub const SITEMAP_LIMIT: usize = 50_000;
@@ -40,26 +42,34 @@ pub fn xml(text: &str) -> String {
     super::body::escape(&allowed)
 }
 
-/// The sitemap, robots.txt and feeds; nothing without `base_url`.
-/// `site` is every page rendered so far: the sitemap lists its HTML pages.
-pub fn pages(archive: &Archive, config: &SiteConfig, site: &[Page]) -> Vec<Page> {
+/// The sitemap, robots.txt and feeds, into `sink`; nothing without
+/// `base_url`. `paths` is every file of the site: the sitemap lists its
+/// HTML pages, in the order given. Returns how many files it made.
+pub fn emit(
+    archive: &Archive,
+    config: &SiteConfig,
+    paths: &[String],
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
     let Some(base) = config.base_url() else {
-        return Vec::new();
+        return Ok(0);
     };
-    let urls: Vec<String> = site
-        .iter()
-        .filter_map(|p| canonical(config, &p.path))
-        .collect();
+    let urls: Vec<String> = paths.iter().filter_map(|p| canonical(config, p)).collect();
     let mut pages = sitemap(base, &urls, SITEMAP_LIMIT);
     pages.push(Page {
         path: "robots.txt".into(),
         bytes: format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n").into_bytes(),
     });
     pages.push(articles_feed(archive, config, base));
-    for d in &archive.directives {
-        pages.push(directive_feed(archive, config, base, d));
+    let count = pages.len() + archive.directives.len();
+    for page in pages {
+        put(sink, page)?;
     }
-    pages
+    archive
+        .directives
+        .par_iter()
+        .try_for_each(|d| put(sink, directive_feed(archive, config, base, d)))?;
+    Ok(count)
 }
 
 /// `sitemap.xml` listing `urls`; past `limit` of them, `sitemap.xml` is an

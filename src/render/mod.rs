@@ -1,7 +1,9 @@
 //! Stage 6, render: the archive → pages (path + bytes), through Tera.
 //!
 //! Templates hold presentation; this module prepares plain contexts. No
-//! page's context holds the whole archive: each gets what it shows.
+//! page's context holds the whole archive: each gets what it shows. Pages
+//! go to a [`Sink`] as they are made (the writer of stage 7, or a
+//! [`Collect`] in memory), so a build never holds the whole site at once.
 
 pub mod body;
 pub mod charts;
@@ -10,7 +12,9 @@ pub mod feeds;
 pub mod pages;
 pub mod paging;
 
+use std::io;
 use std::path::Path;
+use std::sync::Mutex;
 
 use tera::Tera;
 
@@ -35,8 +39,105 @@ pub enum RenderError {
         template: String,
         message: String,
     },
-    #[error("writing the data file {file}: {message}")]
-    Data { file: String, message: String },
+    #[error("{page}: {source}")]
+    Sink { page: String, source: SinkError },
+}
+
+/// Why a sink could not take a page (an I/O error, a refused path).
+pub type SinkError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Where rendered pages go. Called from several threads at once; the order
+/// of calls varies from run to run, so a sink must not depend on it.
+pub trait Sink: Sync {
+    /// Takes one page.
+    fn put(&self, page: Page) -> Result<(), SinkError>;
+
+    /// Takes one file that `write` produces piece by piece (the large data
+    /// files), and returns its size. The default collects it first.
+    fn put_stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, SinkError> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        let size = bytes.len() as u64;
+        self.put(Page {
+            path: path.to_string(),
+            bytes,
+        })?;
+        Ok(size)
+    }
+}
+
+/// Hands `page` to `sink`, naming the page if the sink fails.
+pub fn put(sink: &dyn Sink, page: Page) -> Result<(), RenderError> {
+    let path = page.path.clone();
+    sink.put(page)
+        .map_err(|source| RenderError::Sink { page: path, source })
+}
+
+/// A sink that keeps every page in memory (tests, `serve`).
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<Page>>);
+
+impl Collect {
+    /// The pages, sorted by path.
+    pub fn into_pages(self) -> Vec<Page> {
+        let mut pages = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, page: Page) -> Result<(), SinkError> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(page);
+        Ok(())
+    }
+}
+
+/// A sink that hands each page to two others (`serve` writes the site and
+/// keeps it in memory).
+pub struct Tee<'a>(pub &'a dyn Sink, pub &'a dyn Sink);
+
+impl Sink for Tee<'_> {
+    fn put(&self, page: Page) -> Result<(), SinkError> {
+        self.0.put(page.clone())?;
+        self.1.put(page)
+    }
+}
+
+/// Records the path of every page on its way to another sink (the sitemap
+/// lists them all).
+struct Paths<'s> {
+    inner: &'s dyn Sink,
+    paths: Mutex<Vec<String>>,
+}
+
+impl Sink for Paths<'_> {
+    fn put(&self, page: Page) -> Result<(), SinkError> {
+        self.record(&page.path);
+        self.inner.put(page)
+    }
+
+    fn put_stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, SinkError> {
+        self.record(path);
+        self.inner.put_stream(path, write)
+    }
+}
+
+impl Paths<'_> {
+    fn record(&self, path: &str) {
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+    }
 }
 
 /// Built-in templates: used for any file the site's `templates/` lacks.
@@ -120,30 +221,50 @@ pub fn sentence<'a>(text: &'a str, c: &Citation) -> (&'a str, &'a str, &'a str) 
     }
 }
 
-/// Renders every page of the site.
+/// Renders every page of the site into memory, sorted by path.
 pub fn render_site(
     archive: &Archive,
     config: &SiteConfig,
     tera: &Tera,
     strings: &toml::Table,
 ) -> Result<Vec<Page>, RenderError> {
-    let mut pages = pages::Renderer::new(archive, config, tera, strings).all()?;
-    pages.push(Page {
-        path: "static/style.css".into(),
-        bytes: STYLE.as_bytes().to_vec(),
-    });
-    pages.push(Page {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
-    // The search index (src/search.rs), loaded by search.html's script tags.
-    pages.extend(crate::search::pages(
-        archive,
-        &crate::search::Options::default(),
-    ));
-    // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
-    let published = feeds::pages(archive, config, &pages);
-    pages.extend(published);
+    let pages = Collect::default();
+    emit_site(archive, config, tera, strings, &pages)?;
+    Ok(pages.into_pages())
+}
 
-    Ok(pages)
+/// Renders every page of the site into `sink`; returns how many files.
+pub fn emit_site(
+    archive: &Archive,
+    config: &SiteConfig,
+    tera: &Tera,
+    strings: &toml::Table,
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
+    let sink = Paths {
+        inner: sink,
+        paths: Mutex::new(Vec::new()),
+    };
+    pages::Renderer::new(archive, config, tera, strings).emit(&sink)?;
+    put(
+        &sink,
+        Page {
+            path: "static/style.css".into(),
+            bytes: STYLE.as_bytes().to_vec(),
+        },
+    )?;
+    put(
+        &sink,
+        Page {
+            path: ".nojekyll".into(),
+            bytes: Vec::new(),
+        },
+    )?;
+    // The search index (src/search.rs), loaded by search.html's script tags.
+    crate::search::emit(archive, &crate::search::Options::default(), &sink)?;
+    // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
+    let mut paths = sink.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+    paths.sort();
+    let count = paths.len() + feeds::emit(archive, config, &paths, sink.inner)?;
+    Ok(count)
 }

@@ -11,7 +11,7 @@ use tera::{Context, Tera};
 
 use super::charts::{self, Bar};
 use super::paging::{self, Group, GroupPage, Pager, PER_PAGE};
-use super::{body, error_chain, sentence, vi_date, Page, RenderError};
+use super::{body, error_chain, put, sentence, vi_date, Page, RenderError, Sink};
 use crate::archive::{Archive, Directive, Entry, ProvinceView, Relation};
 use crate::config::SiteConfig;
 use crate::vi;
@@ -238,48 +238,40 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    /// Every page, in a fixed order.
-    pub fn all(&self) -> Result<Vec<Page>, RenderError> {
-        let mut pages = vec![self.home()?, self.not_found()?];
+    /// Every page, each handed to `sink` as soon as it is rendered, so that
+    /// no more than a few pages per thread are ever held at once.
+    pub fn emit(&self, sink: &dyn Sink) -> Result<(), RenderError> {
+        let put_all = |pages: Vec<Page>| pages.into_iter().try_for_each(|p| put(sink, p));
+        put(sink, self.home()?)?;
+        put(sink, self.not_found()?)?;
         let (index_pages, level_starts) = self.indexes()?;
-        pages.extend(index_pages);
-        let articles: Result<Vec<Page>, RenderError> = (0..self.archive.entries.len())
+        put_all(index_pages)?;
+        (0..self.archive.entries.len())
             .into_par_iter()
-            .map(|i| self.article(i))
-            .collect();
-        pages.extend(articles?);
-        let directives: Result<Vec<Vec<Page>>, RenderError> = self
-            .archive
-            .directives
-            .par_iter()
-            .enumerate()
-            .map(|(i, _)| self.directive(i))
-            .collect();
-        pages.extend(directives?.into_iter().flatten());
-        let provinces: Result<Vec<Vec<Page>>, RenderError> = self
-            .archive
+            .try_for_each(|i| put(sink, self.article(i)?))?;
+        (0..self.archive.directives.len())
+            .into_par_iter()
+            .try_for_each(|i| put_all(self.directive(i)?))?;
+        self.archive
             .provinces
             .par_iter()
-            .map(|p| self.province(p, &level_starts))
-            .collect();
-        pages.extend(provinces?.into_iter().flatten());
+            .try_for_each(|p| put_all(self.province(p, &level_starts)?))?;
         let crumbs = vec![self.crumb("home", "index.html"), Self::here(self.s("data"))];
-        pages.extend(super::data::pages(
+        super::data::emit(
             self.archive,
             self.config,
             self.tera,
             &self.context("", crumbs),
-        )?);
+            sink,
+        )?;
         let crumbs = vec![
             self.crumb("home", "index.html"),
             Self::here(self.s("search")),
         ];
-        pages.push(self.render(
-            "search.html",
-            "search.html".into(),
-            &self.context("", crumbs),
-        )?);
-        Ok(pages)
+        put(
+            sink,
+            self.render("search.html", "search.html".into(), &self.context("", crumbs))?,
+        )
     }
 
     /// `root` leads from the chart's page to the site root.
