@@ -4,6 +4,7 @@
 //! long lists are cut into pages ([`paging`]).
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -140,6 +141,52 @@ pub struct Renderer<'a> {
     /// What every page's context holds (`site`, `t`), serialised once:
     /// cloning it is far cheaper than serialising the vocabulary per page.
     common: Context,
+    /// Contexts of finished pages, their page keys removed, to reuse.
+    spare: Mutex<Vec<Context>>,
+}
+
+/// The context of one page being rendered: a common context plus the
+/// page's own keys, which are removed when it is dropped and the context
+/// goes back to the renderer's pool.
+struct PageContext<'r> {
+    ctx: Context,
+    keys: Vec<String>,
+    reusable: bool,
+    spare: &'r Mutex<Vec<Context>>,
+}
+
+impl PageContext<'_> {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        if self.ctx.contains_key(key) && !self.keys.iter().any(|k| k == key) {
+            // A common key overridden: this context cannot be reused.
+            self.reusable = false;
+        }
+        self.ctx.insert(key, value);
+        self.keys.push(key.to_string());
+    }
+}
+
+impl std::ops::Deref for PageContext<'_> {
+    type Target = Context;
+    fn deref(&self) -> &Context {
+        &self.ctx
+    }
+}
+
+impl Drop for PageContext<'_> {
+    fn drop(&mut self) {
+        if !self.reusable {
+            return;
+        }
+        let mut ctx = std::mem::take(&mut self.ctx);
+        for key in &self.keys {
+            ctx.remove(key);
+        }
+        self.spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(ctx);
+    }
 }
 
 impl<'a> Renderer<'a> {
@@ -181,6 +228,7 @@ impl<'a> Renderer<'a> {
             implemented_by,
             date_rank,
             common,
+            spare: Mutex::new(Vec::new()),
         }
     }
 
@@ -192,8 +240,21 @@ impl<'a> Renderer<'a> {
             .unwrap_or(key)
     }
 
-    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> Context {
-        let mut ctx = self.common.clone();
+    /// A page's context: the common part (`site`, `t`), `root` and the
+    /// breadcrumbs. Contexts are reused from a pool, because cloning the
+    /// common part for each page cost a tenth of the build.
+    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> PageContext<'_> {
+        let reused = self
+            .spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop();
+        let mut ctx = PageContext {
+            ctx: reused.unwrap_or_else(|| self.common.clone()),
+            keys: Vec::new(),
+            reusable: true,
+            spare: &self.spare,
+        };
         ctx.insert("root", root);
         ctx.insert("crumbs", &crumbs);
         ctx
@@ -213,20 +274,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render(&self, template: &str, path: String, ctx: &Context) -> Result<Page, RenderError> {
+    fn render(
+        &self,
+        template: &str,
+        path: String,
+        mut ctx: PageContext,
+    ) -> Result<Page, RenderError> {
         // With base_url, each page names its published address (feeds.rs).
-        let with_canonical;
-        let ctx = match super::feeds::canonical(self.config, &path) {
-            Some(url) => {
-                let mut c = ctx.clone();
-                c.insert("canonical", &url);
-                with_canonical = c;
-                &with_canonical
-            }
-            None => ctx,
-        };
+        if let Some(url) = super::feeds::canonical(self.config, &path) {
+            ctx.insert("canonical", &url);
+        }
         self.tera
-            .render(template, ctx)
+            .render(template, &ctx)
             .map(|html| Page {
                 path: path.clone(),
                 bytes: html.into_bytes(),
@@ -270,7 +329,7 @@ impl<'a> Renderer<'a> {
         ];
         put(
             sink,
-            self.render("search.html", "search.html".into(), &self.context("", crumbs))?,
+            self.render("search.html", "search.html".into(), self.context("", crumbs))?,
         )
     }
 
@@ -350,7 +409,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect::<Vec<_>>(),
         );
-        self.render("index.html", "index.html".into(), &ctx)
+        self.render("index.html", "index.html".into(), ctx)
     }
 
     fn not_found(&self) -> Result<Page, RenderError> {
@@ -362,7 +421,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or_default();
         let mut ctx = self.context(&root, Vec::new());
         ctx.insert("is_404", &true);
-        self.render("404.html", "404.html".into(), &ctx)
+        self.render("404.html", "404.html".into(), ctx)
     }
 
     /// One grouped, paginated index (`list.html`). `family` names the set
@@ -412,7 +471,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("item_kind", item_kind);
                 ctx.insert("groups", &groups);
                 ctx.insert("pager", &Pager::new(base, n, total));
-                self.render("list.html", paging::file_name(base, n), &ctx)
+                self.render("list.html", paging::file_name(base, n), ctx)
             })
             .collect();
         Ok((out?, starts))
@@ -691,7 +750,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("cited", &cited);
         ctx.insert("newer", &newer);
         ctx.insert("older", &older);
-        self.render("article.html", format!("articles/{}.html", e.slug), &ctx)
+        self.render("article.html", format!("articles/{}.html", e.slug), ctx)
     }
 
     fn directive(&self, index: usize) -> Result<Vec<Page>, RenderError> {
@@ -825,7 +884,7 @@ impl<'a> Renderer<'a> {
             out.push(self.render(
                 "directive.html",
                 format!("directives/{}", paging::file_name(&d.slug, n)),
-                &ctx,
+                ctx,
             )?);
         }
         Ok(out)
@@ -910,7 +969,7 @@ impl<'a> Renderer<'a> {
             out.push(self.render(
                 "province.html",
                 format!("provinces/{}", paging::file_name(&p.slug, n)),
-                &ctx,
+                ctx,
             )?);
         }
         Ok(out)
