@@ -48,17 +48,25 @@ fn main() -> anyhow::Result<()> {
     let (archive, _) = vanban::pipeline::load(&[content], &config, &registry);
     eprintln!("load       {:6.2} s", t.elapsed().as_secs_f64());
     let (tera, strings) = vanban::render::load_templates(&config.templates)?;
+    // `STAGES=pages` (or search, site) times only those.
+    let stages = std::env::var("STAGES").unwrap_or_else(|_| "pages,search,site".into());
     let t = Instant::now();
-    let count = Count::default();
-    vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings).emit(&count)?;
-    count.report("pages", t);
-    let t = Instant::now();
-    let count = Count::default();
-    vanban::search::emit(&archive, &vanban::search::Options::default(), &count)?;
-    count.report("search", t);
-    let t = Instant::now();
-    let count = Count::default();
-    vanban::render::emit_site(&archive, &config, &tera, &strings, &count)?;
-    count.report("emit_site", t);
+    if stages.contains("pages") {
+        let count = Count::default();
+        vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings).emit(&count)?;
+        count.report("pages", t);
+    }
+    if stages.contains("search") {
+        let t = Instant::now();
+        let count = Count::default();
+        vanban::search::emit(&archive, &vanban::search::Options::default(), &count)?;
+        count.report("search", t);
+    }
+    if stages.contains("site") {
+        let t = Instant::now();
+        let count = Count::default();
+        vanban::render::emit_site(&archive, &config, &tera, &strings, &count)?;
+        count.report("emit_site", t);
+    }
     Ok(())
 }

@@ -127,6 +127,9 @@ fn directive_card(d: &Directive) -> DirectiveCard<'_> {
     }
 }
 
+/// Bytes reserved for a page before rendering it: most pages fit.
+const PAGE_CAPACITY: usize = 32 * 1024;
+
 /// Renders the pages of one archive.
 pub struct Renderer<'a> {
     archive: &'a Archive,
@@ -284,11 +287,14 @@ impl<'a> Renderer<'a> {
         if let Some(url) = super::feeds::canonical(self.config, &path) {
             ctx.insert("canonical", &url);
         }
+        // Straight into bytes: Tera's `render` would check the whole page
+        // is UTF-8 again, and grow its buffer from 2 kB.
+        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
         self.tera
-            .render(template, &ctx)
-            .map(|html| Page {
+            .render_to(template, &ctx, &mut bytes)
+            .map(|()| Page {
                 path: path.clone(),
-                bytes: html.into_bytes(),
+                bytes,
             })
             .map_err(|e| RenderError::Page {
                 page: path,
