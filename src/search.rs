@@ -22,7 +22,9 @@
 //! cites the directive and in the directive's own page. The ranking itself
 //! lives in `search.js` only, so there is one source of truth for it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -200,68 +202,71 @@ impl Doc<'_> {
     }
 }
 
-/// Postings of one term in one block of documents: its spellings and, per
-/// document, positions with the spelling seen there.
+/// Postings of one term, flat: for each document in order, `doc, n`, then
+/// `n` pairs `position, spelling` (spelling: an index into `spellings`).
+/// Flat `u32`s are a few bytes a posting, like the JSON they become, where
+/// a vector per document would cost more than its contents; and blocks
+/// merge by copying. No document or text comes near 4 billion.
 #[derive(Default)]
 struct TermPostings {
     /// The term itself.
     name: String,
+    /// Spellings, in order of first appearance.
     spellings: Vec<String>,
-    /// (document, [(position, spelling index)]), documents in order (they
-    /// are indexed in order, so appending keeps it). `u32`: there are tens
-    /// of millions of these in a large archive, and no document or text
-    /// comes near 4 billion.
-    docs: Vec<(u32, Vec<(u32, u32)>)>,
+    flat: Vec<u32>,
+    /// Where the `n` of the last document is in `flat`.
+    last_n: usize,
 }
 
-/// One term of the whole index: its spellings, in order of first
-/// appearance, and its postings already written as search.js reads them
-/// (see [`TermIndex::json`]).
-#[derive(Default)]
-struct TermIndex {
-    name: String,
-    spellings: Vec<String>,
-    /// `[doc, pos, spelling, pos, spelling, ...]` per document, comma
-    /// separated, each position counted from the one before.
-    postings: String,
-}
+impl TermPostings {
+    /// Records the term at `pos` in document `doc` (documents come in
+    /// order), with spelling `s`; past [`MAX_POSITIONS`] in a document,
+    /// occurrences add nothing.
+    fn push(&mut self, doc: u32, pos: u32, s: u32) {
+        let same_doc = !self.flat.is_empty() && self.flat[self.last_n - 1] == doc;
+        if !same_doc {
+            self.flat.extend([doc, 0]);
+            self.last_n = self.flat.len() - 1;
+        }
+        if (self.flat[self.last_n] as usize) < MAX_POSITIONS {
+            self.flat[self.last_n] += 1;
+            self.flat.extend([pos, s]);
+        }
+    }
 
-impl TermIndex {
     /// Adds the postings of a later block of documents.
     fn append(&mut self, local: TermPostings) {
-        use std::fmt::Write;
-        let spelling: Vec<usize> = local
+        let spelling: Vec<u32> = local
             .spellings
             .into_iter()
             .map(|form| match self.spellings.iter().position(|x| *x == form) {
-                Some(s) => s,
+                Some(s) => s as u32,
                 None => {
                     self.spellings.push(form);
-                    self.spellings.len() - 1
+                    (self.spellings.len() - 1) as u32
                 }
             })
             .collect();
-        for (doc, hits) in local.docs {
-            if !self.postings.is_empty() {
-                self.postings.push(',');
+        let flat = &local.flat;
+        let mut i = 0;
+        while i + 1 < flat.len() {
+            let n = flat[i + 1] as usize;
+            self.flat.extend_from_slice(&flat[i..i + 2]);
+            for pair in flat[i + 2..].chunks_exact(2).take(n) {
+                self.flat.push(pair[0]);
+                self.flat.push(spelling.get(pair[1] as usize).copied().unwrap_or(0));
             }
-            let _ = write!(self.postings, "[{doc}");
-            let mut last = 0;
-            for (pos, s) in hits {
-                let s = spelling.get(s as usize).copied().unwrap_or(0);
-                let _ = write!(self.postings, ",{},{s}", pos - last);
-                last = pos;
-            }
-            self.postings.push(']');
+            i += 2 + 2 * n;
         }
     }
 
     /// The JSON object search.js reads (see [`js_json`] for the escaping),
     /// written directly rather than through serde because an archive has
     /// hundreds of thousands of them: `{"v":[spellings in order of first
-    /// appearance],"p":[[doc, pos, spelling, pos, spelling, ...], ...]}`.
+    /// appearance],"p":[[doc, pos, spelling, pos, spelling, ...], ...]}`,
+    /// each position counted from the one before (they are shorter so).
     fn json(&self) -> String {
-        let mut out = String::with_capacity(self.postings.len() + 32);
+        let mut out = String::with_capacity(self.flat.len() * 3 + 32);
         out.push_str("{\"v\":[");
         for (i, v) in self.spellings.iter().enumerate() {
             if i > 0 {
@@ -270,7 +275,28 @@ impl TermIndex {
             out.push_str(&js_json(v));
         }
         out.push_str("],\"p\":[");
-        out.push_str(&self.postings);
+        // itoa: numbers are most of the index, and `write!` is slow.
+        let mut number = itoa::Buffer::new();
+        let flat = &self.flat;
+        let mut i = 0;
+        while i + 1 < flat.len() {
+            if i > 0 {
+                out.push(',');
+            }
+            let n = flat[i + 1] as usize;
+            out.push('[');
+            out.push_str(number.format(flat[i]));
+            let mut last = 0;
+            for pair in flat[i + 2..].chunks_exact(2).take(n) {
+                out.push(',');
+                out.push_str(number.format(pair[0] - last));
+                out.push(',');
+                out.push_str(number.format(pair[1]));
+                last = pair[0];
+            }
+            out.push(']');
+            i += 2 + 2 * n;
+        }
         out.push_str("]}");
         out
     }
@@ -464,7 +490,7 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usi
     let (terms, codes) = postings(&docs);
     // Each term's JSON is written once, in parallel, and reused as is in
     // its shard (its size decides the shards).
-    let term_json: Vec<String> = terms.par_iter().map(TermIndex::json).collect();
+    let term_json: Vec<String> = terms.par_iter().map(TermPostings::json).collect();
     let mut entries: Vec<(&str, Item)> = Vec::with_capacity(terms.len() + codes.len());
     for (p, json) in terms.iter().zip(term_json) {
         entries.push((&p.name, Item::Term(&p.name, json)));
@@ -549,11 +575,10 @@ const BLOCK_DOCS: usize = 128;
 /// The postings of every term, sorted by term, and the documents of every
 /// code. Blocks of documents are tokenised in parallel, a few at a time,
 /// and merged in document order, so the result does not depend on the
-/// number of threads; merged postings are kept as their JSON text, which is
-/// smaller than the positions themselves.
-fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut terms: Vec<TermIndex> = Vec::new();
+/// number of threads.
+fn postings(docs: &[Doc]) -> (Vec<TermPostings>, BTreeMap<String, Vec<usize>>) {
+    let mut ids: HashMap<String, usize> = HashMap::default();
+    let mut terms: Vec<TermPostings> = Vec::new();
     let batch = BLOCK_DOCS * 4 * rayon::current_num_threads().max(1);
     for (b, docs_of_batch) in docs.chunks(batch).enumerate() {
         let first = b * batch;
@@ -564,14 +589,13 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
             .collect();
         for block in blocks {
             for local in block {
-                let t = *ids.entry(local.name.clone()).or_insert_with(|| {
-                    terms.push(TermIndex {
-                        name: local.name.clone(),
-                        ..TermIndex::default()
-                    });
-                    terms.len() - 1
-                });
-                terms[t].append(local);
+                match ids.get(&local.name) {
+                    Some(&t) => terms[t].append(local),
+                    None => {
+                        ids.insert(local.name.clone(), terms.len());
+                        terms.push(local);
+                    }
+                }
             }
         }
     }
@@ -590,9 +614,9 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
 /// terms first appear. A word's term and spelling depend on the word alone,
 /// so each distinct word is folded once.
 fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
-    let mut term_ids: HashMap<String, usize> = HashMap::new();
+    let mut term_ids: HashMap<String, usize> = HashMap::default();
     let mut postings: Vec<TermPostings> = Vec::new();
-    let mut seen: HashMap<String, (usize, u32)> = HashMap::new();
+    let mut seen: HashMap<String, (usize, u32)> = HashMap::default();
     for (k, doc) in block.iter().enumerate() {
         let id = (first + k) as u32;
         let indexed = doc.indexed();
@@ -622,16 +646,7 @@ fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
                     (t, s)
                 }
             };
-            let p = &mut postings[t];
-            let pos = pos as u32;
-            match p.docs.last_mut() {
-                Some((d, at)) if *d == id => {
-                    if at.len() < MAX_POSITIONS {
-                        at.push((pos, s));
-                    }
-                }
-                _ => p.docs.push((id, vec![(pos, s)])),
-            }
+            postings[t].push(id, pos as u32, s);
         }
     }
     postings

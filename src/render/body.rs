@@ -270,17 +270,36 @@ pub fn safe_url(url: CowStr) -> CowStr {
 /// `\u2028`/`\u2029`, which old JavaScript parsers read as line ends inside
 /// strings. The result is still valid JSON with the same value.
 pub fn escape_json_for_script(json: &str) -> String {
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+    // Runs of bytes that need nothing are copied whole (the search index
+    // passes the archive's whole text through here).
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes[i] {
+            b'<' => Some(("\\u003c", 1)),
+            b'>' => Some(("\\u003e", 1)),
+            b'&' => Some(("\\u0026", 1)),
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0xA8) => Some(("\\u2028", 3)),
+                Some(0xA9) => Some(("\\u2029", 3)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match escaped {
+            Some((with, len)) => {
+                out.push_str(&json[run..i]);
+                out.push_str(with);
+                i += len;
+                run = i;
+            }
+            None => i += 1,
         }
     }
+    out.push_str(&json[run..]);
     out
 }
 
@@ -288,4 +307,20 @@ pub fn escape_json_for_script(json: &str) -> String {
 /// (see [`escape_json_for_script`]).
 pub fn json_for_script<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
     serde_json::to_string(value).map(|j| escape_json_for_script(&j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn script_json_keeps_the_value_and_never_closes_a_script(text in "[a-zđ<>&/!\\-\u{2028}\u{2029}\u{2027}\u{202A}\u{E000}\"]{0,40}") {
+            let json = serde_json::to_string(&text).unwrap_or_default();
+            let escaped = escape_json_for_script(&json);
+            proptest::prop_assert!(!escaped.contains(['<', '>', '&', '\u{2028}', '\u{2029}']));
+            let back: String = serde_json::from_str(&escaped).unwrap_or_default();
+            proptest::prop_assert_eq!(back, text);
+        }
+    }
 }
