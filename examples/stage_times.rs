@@ -53,7 +53,7 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     if stages.contains("pages") {
         let count = Count::default();
-        vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings).emit(&count)?;
+        vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings, &count).emit()?;
         count.report("pages", t);
     }
     if stages.contains("search") {

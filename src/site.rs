@@ -15,10 +15,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use crate::render::reuse::Inputs;
 use crate::render::{Page, Sink, SinkError};
 
 /// The marker file that says "vanban made this folder".
 pub const MARKER: &str = ".vanban-site";
+/// First line of the list of pages' inputs kept beside the output.
+const MADE_HEADER: &str = "vanban pages 1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
@@ -165,6 +168,68 @@ pub struct Staging {
     written: AtomicUsize,
     unchanged: AtomicUsize,
     finished: bool,
+    /// `.NAME.vanban-pages` beside the output: what each page of the last
+    /// build was made from (see [`crate::render::reuse`]), to reuse pages
+    /// without rendering them; `None` if a file of that name is not ours.
+    made_list: Option<PathBuf>,
+    /// The last build's list, by page path.
+    earlier: HashMap<String, Made>,
+    /// This build's list.
+    made: Mutex<Vec<(String, Made)>>,
+}
+
+/// A page as the list of inputs records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Made {
+    inputs: Inputs,
+    size: u64,
+    /// Modification time, in nanoseconds since 1970.
+    modified: u128,
+}
+
+impl Made {
+    /// The file `path` as it is now, made from `inputs`.
+    fn of(path: &Path, inputs: Inputs) -> Option<Made> {
+        let meta = fs::symlink_metadata(path).ok()?;
+        Some(Made {
+            inputs,
+            size: meta.len(),
+            modified: modified_nanos(&meta)?,
+        })
+    }
+}
+
+fn modified_nanos(meta: &fs::Metadata) -> Option<u128> {
+    let t = meta.modified().ok()?;
+    Some(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos())
+}
+
+/// Reads the list of pages' inputs; an unreadable or foreign file gives an
+/// empty list (every page is then rendered), and `None` when the file is
+/// not vanban's, so that it is never overwritten.
+fn read_made_list(path: &Path) -> Option<HashMap<String, Made>> {
+    let Ok(text) = fs::read_to_string(path) else {
+        // Missing (or unreadable): ours to write.
+        return (!path.exists()).then(HashMap::new);
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MADE_HEADER) {
+        return None;
+    }
+    let mut list = HashMap::new();
+    for line in lines {
+        let mut fields = line.splitn(4, '\t');
+        let parsed = (|| {
+            let inputs = u128::from_str_radix(fields.next()?, 16).ok()?;
+            let size = fields.next()?.parse().ok()?;
+            let modified = fields.next()?.parse().ok()?;
+            Some((fields.next()?.to_string(), Made { inputs, size, modified }))
+        })();
+        if let Some((page, made)) = parsed {
+            list.insert(page, made);
+        }
+    }
+    Some(list)
 }
 
 impl Staging {
@@ -190,7 +255,13 @@ impl Staging {
             b"This folder is written by vanban; it replaces it whole on each build.\n",
         )
         .map_err(io_err(&staging))?;
+        let made_list = parent.join(format!(".{name}.vanban-pages"));
+        let earlier = read_made_list(&made_list);
         Ok(Staging {
+            made_list: earlier.is_some().then_some(made_list),
+            // Pages are reused only from a site that is there.
+            earlier: earlier.filter(|_| output.is_dir()).unwrap_or_default(),
+            made: Mutex::new(Vec::new()),
             output: output.to_path_buf(),
             current: fs::canonicalize(output).ok(),
             staging,
@@ -257,7 +328,7 @@ impl Staging {
                 return Ok(());
             }
         }
-        fs::write(&dest, bytes).map_err(io_err(&dest))?;
+        write_new(&dest, bytes)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -270,7 +341,7 @@ impl Staging {
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<u64, SiteError> {
         let (dest, current) = self.place(path)?;
-        let file = fs::File::create(&dest).map_err(io_err(&dest))?;
+        let file = create_new(&dest)?;
         let mut out = io::BufWriter::with_capacity(1 << 18, file);
         write(&mut out).map_err(io_err(&dest))?;
         let file = out.into_inner().map_err(|e| SiteError::Io {
@@ -310,10 +381,65 @@ impl Staging {
                 fs::remove_dir_all(done).map_err(io_err(done))?;
             }
         }
+        self.write_made_list()?;
         Ok(WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
         })
+    }
+}
+
+impl Staging {
+    /// Keeps the last build's page at `path` if it was made from `inputs`
+    /// and its file is still as that build left it.
+    fn reuse_page(&self, path: &str, inputs: Inputs) -> bool {
+        let Some(earlier) = self.earlier.get(path).filter(|m| m.inputs == inputs) else {
+            return false;
+        };
+        let Ok((dest, Some(current))) = self.place(path) else {
+            return false;
+        };
+        let same_file = fs::symlink_metadata(&current).is_ok_and(|meta| {
+            meta.is_file()
+                && meta.len() == earlier.size
+                && modified_nanos(&meta) == Some(earlier.modified)
+        });
+        if !same_file || fs::hard_link(&current, &dest).is_err() {
+            return false;
+        }
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        self.record(path, *earlier);
+        true
+    }
+
+    fn record(&self, path: &str, made: Made) {
+        self.made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_string(), made));
+    }
+
+    /// Writes this build's list of pages' inputs (sorted, so that it is the
+    /// same whatever the order pages came in), by a rename, so that a kill
+    /// leaves the old list or the new one.
+    fn write_made_list(&self) -> Result<(), SiteError> {
+        let Some(path) = &self.made_list else {
+            return Ok(());
+        };
+        let mut made = std::mem::take(&mut *self.made.lock().unwrap_or_else(|e| e.into_inner()));
+        made.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut text = format!("{MADE_HEADER}\n");
+        for (page, m) in &made {
+            text.push_str(&format!(
+                "{:032x}\t{}\t{}\t{page}\n",
+                m.inputs, m.size, m.modified
+            ));
+        }
+        let mut new = path.clone().into_os_string();
+        new.push(".new");
+        let new = PathBuf::from(new);
+        fs::write(&new, text).map_err(io_err(&new))?;
+        fs::rename(&new, path).map_err(io_err(path))
     }
 }
 
@@ -337,6 +463,42 @@ impl Sink for Staging {
     ) -> Result<u64, SinkError> {
         Ok(self.write_stream(path, write)?)
     }
+
+    fn reuses(&self) -> bool {
+        self.made_list.is_some()
+    }
+
+    fn reuse(&self, path: &str, inputs: Inputs) -> bool {
+        self.reuse_page(path, inputs)
+    }
+
+    fn put_made(&self, page: Page, inputs: Inputs) -> Result<(), SinkError> {
+        self.write_page(&page.path, &page.bytes)?;
+        if let Some(made) = Made::of(&self.staging.join(&page.path), inputs) {
+            self.record(&page.path, made);
+        }
+        Ok(())
+    }
+}
+
+/// Creates `dest` as a new file. A file already there (a page path given
+/// twice) is removed first, never written through: it may be a hard link
+/// to the current site's page.
+fn create_new(dest: &Path) -> Result<fs::File, SiteError> {
+    let open = || fs::OpenOptions::new().write(true).create_new(true).open(dest);
+    match open() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(dest).map_err(io_err(dest))?;
+            open().map_err(io_err(dest))
+        }
+        other => other.map_err(io_err(dest)),
+    }
+}
+
+/// Writes `bytes` as the new file `dest` (see [`create_new`]).
+fn write_new(dest: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    use std::io::Write;
+    create_new(dest)?.write_all(bytes).map_err(io_err(dest))
 }
 
 /// Whether `current` is a plain file (not a link) holding exactly `bytes`.

@@ -26,7 +26,8 @@ fn corpus(p: &Project, n: usize, edition: &str) {
     }
 }
 
-/// The files next to the output: only what the test made and `public`.
+/// The files next to the output: only what the test made, `public`, and
+/// the list of what its pages were made from (`.public.vanban-pages`).
 fn siblings(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root)
         .unwrap()
@@ -131,7 +132,7 @@ fn a_killed_build_leaves_a_whole_site() {
     // The next build completes and leaves nothing beside the output.
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert_eq!(siblings(p.root()), ["content", "public", "site.toml"]);
+    assert_eq!(siblings(p.root()), [".public.vanban-pages", "content", "public", "site.toml"]);
     assert!(
         tree(&p.public()) == new_reference,
         "the finished build is the new site"
@@ -168,7 +169,7 @@ fn leftovers_of_a_killed_build_are_cleaned_and_a_site_moved_aside_is_put_back() 
     std::fs::remove_dir_all(p.root().join("templates")).unwrap();
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert_eq!(siblings(p.root()), ["content", "public", "site.toml"]);
+    assert_eq!(siblings(p.root()), [".public.vanban-pages", "content", "public", "site.toml"]);
     assert_eq!(tree(&p.public()), old);
 }
 

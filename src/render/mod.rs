@@ -11,6 +11,7 @@ pub mod data;
 pub mod feeds;
 pub mod pages;
 pub mod paging;
+pub mod reuse;
 
 use std::io;
 use std::path::Path;
@@ -52,6 +53,23 @@ pub trait Sink: Sync {
     /// Takes one page.
     fn put(&self, page: Page) -> Result<(), SinkError>;
 
+    /// Whether the sink may keep pages of an earlier build; only then are
+    /// pages' inputs hashed (see [`reuse`]).
+    fn reuses(&self) -> bool {
+        false
+    }
+
+    /// Keeps the earlier build's page at `path` if it was made from
+    /// `inputs`, and says whether it did (then the page is not rendered).
+    fn reuse(&self, _path: &str, _inputs: reuse::Inputs) -> bool {
+        false
+    }
+
+    /// Takes one page made from `inputs`.
+    fn put_made(&self, page: Page, _inputs: reuse::Inputs) -> Result<(), SinkError> {
+        self.put(page)
+    }
+
     /// Takes one file that `write` produces piece by piece (the large data
     /// files), and returns its size. The default collects it first.
     fn put_stream(
@@ -68,6 +86,14 @@ pub trait Sink: Sync {
         })?;
         Ok(size)
     }
+}
+
+/// Hands `page`, made from `inputs`, to `sink`, naming the page if the
+/// sink fails.
+pub fn put_made(sink: &dyn Sink, page: Page, inputs: reuse::Inputs) -> Result<(), RenderError> {
+    let path = page.path.clone();
+    sink.put_made(page, inputs)
+        .map_err(|source| RenderError::Sink { page: path, source })
 }
 
 /// Hands `page` to `sink`, naming the page if the sink fails.
@@ -121,6 +147,23 @@ impl Sink for Paths<'_> {
         self.inner.put(page)
     }
 
+    fn reuses(&self) -> bool {
+        self.inner.reuses()
+    }
+
+    fn reuse(&self, path: &str, inputs: reuse::Inputs) -> bool {
+        let kept = self.inner.reuse(path, inputs);
+        if kept {
+            self.record(path);
+        }
+        kept
+    }
+
+    fn put_made(&self, page: Page, inputs: reuse::Inputs) -> Result<(), SinkError> {
+        self.record(&page.path);
+        self.inner.put_made(page, inputs)
+    }
+
     fn put_stream(
         &self,
         path: &str,
@@ -167,28 +210,49 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STRINGS: &str = include_str!("../../templates/strings.toml");
 const STYLE: &str = include_str!("../../static/style.css");
 
+/// The templates' sources by name, and strings.toml's: the site's own
+/// where present, else the built-in.
+fn sources(dir: &Path) -> (Vec<(String, String)>, String) {
+    let templates = TEMPLATES
+        .iter()
+        .map(|(name, built_in)| {
+            let text =
+                std::fs::read_to_string(dir.join(name)).unwrap_or_else(|_| built_in.to_string());
+            (name.to_string(), text)
+        })
+        .collect();
+    let strings =
+        std::fs::read_to_string(dir.join("strings.toml")).unwrap_or_else(|_| STRINGS.to_string());
+    (templates, strings)
+}
+
 /// Loads the templates: the site's own where present, else the built-in.
 pub fn load_templates(dir: &Path) -> Result<(Tera, toml::Table), RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
-    let mut sources = Vec::new();
-    for (name, built_in) in TEMPLATES {
-        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|_| built_in.to_string());
-        sources.push((name.to_string(), text));
-    }
+    let (sources, strings_text) = sources(dir);
     tera.add_raw_templates(sources)
         .map_err(|e| RenderError::Template {
             template: dir.display().to_string(),
             message: error_chain(&e),
         })?;
-    let strings_text =
-        std::fs::read_to_string(dir.join("strings.toml")).unwrap_or_else(|_| STRINGS.to_string());
     let strings: toml::Table =
         toml::from_str(&strings_text).map_err(|e| RenderError::Template {
             template: dir.join("strings.toml").display().to_string(),
             message: e.to_string(),
         })?;
     Ok((tera, strings))
+}
+
+/// A hash of the sources [`load_templates`] reads from `dir`.
+pub fn templates_inputs(dir: &Path) -> reuse::Inputs {
+    let (templates, strings) = sources(dir);
+    let mut parts: Vec<&str> = Vec::new();
+    for (name, text) in &templates {
+        parts.extend([name.as_str(), text.as_str()]);
+    }
+    parts.push(&strings);
+    reuse::hash_parts(&parts)
 }
 
 /// Tera's message with its causes (the line of a template error is in them).
@@ -245,7 +309,7 @@ pub fn emit_site(
         inner: sink,
         paths: Mutex::new(Vec::new()),
     };
-    pages::Renderer::new(archive, config, tera, strings).emit(&sink)?;
+    pages::Renderer::new(archive, config, tera, strings, &sink).emit()?;
     put(
         &sink,
         Page {

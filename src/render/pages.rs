@@ -12,7 +12,7 @@ use tera::{Context, Tera};
 
 use super::charts::{self, Bar};
 use super::paging::{self, Group, GroupPage, Pager, PER_PAGE};
-use super::{body, error_chain, put, sentence, vi_date, Page, RenderError, Sink};
+use super::{body, error_chain, put, put_made, sentence, vi_date, Page, RenderError, Sink};
 use crate::archive::{Archive, Directive, Entry, ProvinceView, Relation};
 use crate::config::SiteConfig;
 use crate::vi;
@@ -146,6 +146,12 @@ pub struct Renderer<'a> {
     common: Context,
     /// Contexts of finished pages, their page keys removed, to reuse.
     spare: Mutex<Vec<Context>>,
+    /// Where pages go, as soon as each is rendered.
+    sink: &'a dyn Sink,
+    /// What every page depends on besides its own context (templates,
+    /// strings, the common context), hashed; `None` if the sink does not
+    /// reuse pages.
+    common_inputs: Option<u128>,
 }
 
 /// The context of one page being rendered: a common context plus the
@@ -198,6 +204,7 @@ impl<'a> Renderer<'a> {
         config: &'a SiteConfig,
         tera: &'a Tera,
         strings: &'a toml::Table,
+        sink: &'a dyn Sink,
     ) -> Renderer<'a> {
         let mut implements: HashMap<&str, Vec<&Relation>> = HashMap::new();
         let mut implemented_by: HashMap<&str, Vec<&Relation>> = HashMap::new();
@@ -230,8 +237,15 @@ impl<'a> Renderer<'a> {
             implements,
             implemented_by,
             date_rank,
+            common_inputs: sink
+                .reuses()
+                .then(|| {
+                    let templates = super::templates_inputs(&config.templates);
+                    super::reuse::common_inputs(templates, &common)
+                }),
             common,
             spare: Mutex::new(Vec::new()),
+            sink,
         }
     }
 
@@ -277,66 +291,68 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn render(
-        &self,
-        template: &str,
-        path: String,
-        mut ctx: PageContext,
-    ) -> Result<Page, RenderError> {
+    /// Renders one page into the sink; or, when the sink still has the
+    /// page made from the same inputs by an earlier build, lets it keep
+    /// that one without rendering (see [`super::reuse`]).
+    fn render(&self, template: &str, path: String, mut ctx: PageContext) -> Result<(), RenderError> {
         // With base_url, each page names its published address (feeds.rs).
         if let Some(url) = super::feeds::canonical(self.config, &path) {
             ctx.insert("canonical", &url);
+        }
+        let inputs = self
+            .common_inputs
+            .map(|common| super::reuse::page_inputs(common, template, &path, &ctx, &ctx.keys));
+        if let Some(inputs) = inputs {
+            if self.sink.reuse(&path, inputs) {
+                return Ok(());
+            }
         }
         // Straight into bytes: Tera's `render` would check the whole page
         // is UTF-8 again, and grow its buffer from 2 kB.
         let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
         self.tera
             .render_to(template, &ctx, &mut bytes)
-            .map(|()| Page {
-                path: path.clone(),
-                bytes,
-            })
             .map_err(|e| RenderError::Page {
-                page: path,
+                page: path.clone(),
                 template: template.to_string(),
                 message: error_chain(&e),
-            })
+            })?;
+        let page = Page { path, bytes };
+        match inputs {
+            Some(inputs) => put_made(self.sink, page, inputs),
+            None => put(self.sink, page),
+        }
     }
 
-    /// Every page, each handed to `sink` as soon as it is rendered, so that
-    /// no more than a few pages per thread are ever held at once.
-    pub fn emit(&self, sink: &dyn Sink) -> Result<(), RenderError> {
-        let put_all = |pages: Vec<Page>| pages.into_iter().try_for_each(|p| put(sink, p));
-        put(sink, self.home()?)?;
-        put(sink, self.not_found()?)?;
-        let (index_pages, level_starts) = self.indexes()?;
-        put_all(index_pages)?;
+    /// Every page, each handed to the sink as soon as it is rendered, so
+    /// that no more than a few pages per thread are ever held at once.
+    pub fn emit(&self) -> Result<(), RenderError> {
+        self.home()?;
+        self.not_found()?;
+        let level_starts = self.indexes()?;
         (0..self.archive.entries.len())
             .into_par_iter()
-            .try_for_each(|i| put(sink, self.article(i)?))?;
+            .try_for_each(|i| self.article(i))?;
         (0..self.archive.directives.len())
             .into_par_iter()
-            .try_for_each(|i| put_all(self.directive(i)?))?;
+            .try_for_each(|i| self.directive(i))?;
         self.archive
             .provinces
             .par_iter()
-            .try_for_each(|p| put_all(self.province(p, &level_starts)?))?;
+            .try_for_each(|p| self.province(p, &level_starts))?;
         let crumbs = vec![self.crumb("home", "index.html"), Self::here(self.s("data"))];
         super::data::emit(
             self.archive,
             self.config,
             self.tera,
             &self.context("", crumbs),
-            sink,
+            self.sink,
         )?;
         let crumbs = vec![
             self.crumb("home", "index.html"),
             Self::here(self.s("search")),
         ];
-        put(
-            sink,
-            self.render("search.html", "search.html".into(), self.context("", crumbs))?,
-        )
+        self.render("search.html", "search.html".into(), self.context("", crumbs))
     }
 
     /// `root` leads from the chart's page to the site root.
@@ -357,7 +373,7 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    fn home(&self) -> Result<Page, RenderError> {
+    fn home(&self) -> Result<(), RenderError> {
         let a = self.archive;
         let top: Vec<&Directive> = a
             .most_cited
@@ -418,7 +434,7 @@ impl<'a> Renderer<'a> {
         self.render("index.html", "index.html".into(), ctx)
     }
 
-    fn not_found(&self) -> Result<Page, RenderError> {
+    fn not_found(&self) -> Result<(), RenderError> {
         // GitHub Pages serves it at any depth, so links use base_url when set.
         let root = self
             .config
@@ -439,10 +455,9 @@ impl<'a> Renderer<'a> {
         family: &str,
         item_kind: &str,
         groups: Vec<Group<T>>,
-    ) -> Result<Vec<Page>, RenderError> {
-        Ok(self
-            .index_with_starts(base, title_key, family, item_kind, groups)?
-            .0)
+    ) -> Result<(), RenderError> {
+        self.index_with_starts(base, title_key, family, item_kind, groups)
+            .map(|_| ())
     }
 
     /// [`Self::index`], also giving the file where each group (by id) starts.
@@ -453,7 +468,7 @@ impl<'a> Renderer<'a> {
         family: &str,
         item_kind: &str,
         groups: Vec<Group<T>>,
-    ) -> Result<(Vec<Page>, HashMap<String, String>), RenderError> {
+    ) -> Result<HashMap<String, String>, RenderError> {
         let ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
         let (pages, starts) = paging::paginate(groups, PER_PAGE);
         let starts = ids
@@ -463,11 +478,11 @@ impl<'a> Renderer<'a> {
             .collect();
         let total = pages.len();
         let title = self.s(title_key);
-        // Each page of the list renders on its own (in order on collect).
-        let out: Result<Vec<Page>, RenderError> = pages
+        // Each page of the list renders on its own.
+        pages
             .into_par_iter()
             .enumerate()
-            .map(|(n, groups)| {
+            .try_for_each(|(n, groups)| {
                 let n = n + 1;
                 let crumbs = vec![self.crumb("home", "index.html"), Self::here(title)];
                 let mut ctx = self.context("", crumbs);
@@ -478,17 +493,15 @@ impl<'a> Renderer<'a> {
                 ctx.insert("groups", &groups);
                 ctx.insert("pager", &Pager::new(base, n, total));
                 self.render("list.html", paging::file_name(base, n), ctx)
-            })
-            .collect();
-        Ok((out?, starts))
+            })?;
+        Ok(starts)
     }
 
     /// Every index page, and the file of the issuer-level index where each
     /// province's directives start (for the province pages).
-    fn indexes(&self) -> Result<(Vec<Page>, HashMap<String, String>), RenderError> {
+    fn indexes(&self) -> Result<HashMap<String, String>, RenderError> {
         let a = self.archive;
         let unknown = self.s("unknown");
-        let mut pages = Vec::new();
 
         // Directives by kind (the archive keeps them sorted by kind).
         let mut by_kind: Vec<Group<DirectiveCard>> = Vec::new();
@@ -502,13 +515,13 @@ impl<'a> Renderer<'a> {
                 )),
             }
         }
-        pages.extend(self.index(
+        self.index(
             "directives",
             "all_directives",
             "directives",
             "directive",
             by_kind,
-        )?);
+        )?;
 
         // By issuer level: Central first, then each province.
         let mut central = Vec::new();
@@ -538,14 +551,13 @@ impl<'a> Renderer<'a> {
             }
         }
         by_level.retain(|g| !g.items.is_empty());
-        let (level_pages, level_starts) = self.index_with_starts(
+        let level_starts = self.index_with_starts(
             "directives-by-level",
             "directives_by_level",
             "directives",
             "directive",
             by_level,
         )?;
-        pages.extend(level_pages);
 
         // By year of issue, newest first, unknown last.
         let mut years: Vec<(Option<i32>, usize)> = a
@@ -574,13 +586,13 @@ impl<'a> Renderer<'a> {
                 )),
             }
         }
-        pages.extend(self.index(
+        self.index(
             "directives-by-year",
             "directives_by_year",
             "directives",
             "directive",
             by_year,
-        )?);
+        )?;
 
         // Most cited.
         let ranked = a
@@ -588,7 +600,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&i| directive_card(&a.directives[i]))
             .collect();
-        pages.extend(self.index(
+        self.index(
             "directives-most-cited",
             "most_cited",
             "directives",
@@ -598,7 +610,7 @@ impl<'a> Renderer<'a> {
                 "nhieu-nhat".to_string(),
                 ranked,
             )],
-        )?);
+        )?;
 
         // Articles by date, grouped by year.
         let mut by_date: Vec<Group<ArticleCard>> = Vec::new();
@@ -619,7 +631,7 @@ impl<'a> Renderer<'a> {
                 _ => by_date.push(Group::new(label, id, vec![card(e)])),
             }
         }
-        pages.extend(self.index("articles", "all_articles", "articles", "article", by_date)?);
+        self.index("articles", "all_articles", "articles", "article", by_date)?;
 
         // Articles by province (no province last).
         let mut by_province: Vec<Group<ArticleCard>> = a
@@ -647,13 +659,13 @@ impl<'a> Renderer<'a> {
                 without,
             ));
         }
-        pages.extend(self.index(
+        self.index(
             "articles-by-province",
             "articles_by_province",
             "articles",
             "article",
             by_province,
-        )?);
+        )?;
 
         // Articles by source, in Vietnamese order, unknown last.
         let mut sources: Vec<(Option<&str>, usize)> = a
@@ -683,17 +695,17 @@ impl<'a> Renderer<'a> {
                 g.id = format!("{}-{n}", g.id);
             }
         }
-        pages.extend(self.index(
+        self.index(
             "articles-by-source",
             "articles_by_source",
             "articles",
             "article",
             by_source,
-        )?);
-        Ok((pages, level_starts))
+        )?;
+        Ok(level_starts)
     }
 
-    fn article(&self, i: usize) -> Result<Page, RenderError> {
+    fn article(&self, i: usize) -> Result<(), RenderError> {
         let a = self.archive;
         let e = &a.entries[i];
         #[derive(Serialize)]
@@ -759,7 +771,7 @@ impl<'a> Renderer<'a> {
         self.render("article.html", format!("articles/{}.html", e.slug), ctx)
     }
 
-    fn directive(&self, index: usize) -> Result<Vec<Page>, RenderError> {
+    fn directive(&self, index: usize) -> Result<(), RenderError> {
         let a = self.archive;
         let d = &a.directives[index];
         // One entry per citing article, its sentences in reading order; the
@@ -860,7 +872,6 @@ impl<'a> Renderer<'a> {
             PER_PAGE,
         );
         let total = pages.len();
-        let mut out = Vec::new();
         for (n, mut page) in pages.into_iter().enumerate() {
             let n = n + 1;
             let items: Vec<CitedIn> = page
@@ -887,13 +898,13 @@ impl<'a> Renderer<'a> {
                 ctx.insert("co_cited", &co_cited);
                 ctx.insert("chart", &chart);
             }
-            out.push(self.render(
+            self.render(
                 "directive.html",
                 format!("directives/{}", paging::file_name(&d.slug, n)),
                 ctx,
-            )?);
+            )?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// `level_starts`: where each group of the issuer-level index starts.
@@ -901,7 +912,7 @@ impl<'a> Renderer<'a> {
         &self,
         p: &'a ProvinceView,
         level_starts: &HashMap<String, String>,
-    ) -> Result<Vec<Page>, RenderError> {
+    ) -> Result<(), RenderError> {
         let a = self.archive;
         // The directives its articles cite most.
         let mut counts: HashMap<usize, usize> = HashMap::new();
@@ -946,7 +957,6 @@ impl<'a> Renderer<'a> {
             PER_PAGE,
         );
         let total = pages.len();
-        let mut out = Vec::new();
         for (n, mut page) in pages.into_iter().enumerate() {
             let n = n + 1;
             let items = page.pop().map(|g| g.items).unwrap_or_default();
@@ -972,12 +982,12 @@ impl<'a> Renderer<'a> {
                     .flatten();
                 ctx.insert("own_more", &more);
             }
-            out.push(self.render(
+            self.render(
                 "province.html",
                 format!("provinces/{}", paging::file_name(&p.slug, n)),
                 ctx,
-            )?);
+            )?;
         }
-        Ok(out)
+        Ok(())
     }
 }
