@@ -234,6 +234,32 @@ impl TermPostings {
         }
     }
 
+}
+
+/// One term of the whole index: its spellings, and its postings packed as
+/// variable-length numbers, each as search.js will read it (positions from
+/// the one before) but documents from the one before too: a byte or two
+/// each, where flat `u32`s took four, since at a hundred thousand articles
+/// the postings are the build's largest data.
+#[derive(Default)]
+struct TermIndex {
+    name: String,
+    /// Spellings, in order of first appearance.
+    spellings: Vec<String>,
+    /// For each document: document − previous document, `n`, then `n`
+    /// pairs: position − previous position (from 0), spelling.
+    packed: Vec<u8>,
+    last_doc: u32,
+}
+
+impl TermIndex {
+    fn new(name: String) -> TermIndex {
+        TermIndex {
+            name,
+            ..TermIndex::default()
+        }
+    }
+
     /// Adds the postings of a later block of documents.
     fn append(&mut self, local: TermPostings) {
         let spelling: Vec<u32> = local
@@ -250,64 +276,104 @@ impl TermPostings {
         let flat = &local.flat;
         let mut i = 0;
         while i + 1 < flat.len() {
-            let n = flat[i + 1] as usize;
-            self.flat.extend_from_slice(&flat[i..i + 2]);
+            let (doc, n) = (flat[i], flat[i + 1] as usize);
+            push_varint(&mut self.packed, doc - self.last_doc);
+            self.last_doc = doc;
+            push_varint(&mut self.packed, n as u32);
+            let mut last = 0;
             for pair in flat[i + 2..].chunks_exact(2).take(n) {
-                self.flat.push(pair[0]);
-                self.flat.push(spelling.get(pair[1] as usize).copied().unwrap_or(0));
+                push_varint(&mut self.packed, pair[0] - last);
+                last = pair[0];
+                push_varint(&mut self.packed, spelling.get(pair[1] as usize).copied().unwrap_or(0));
             }
             i += 2 + 2 * n;
         }
     }
 
-    /// The JSON object search.js reads (see [`js_json`] for the escaping),
-    /// written directly rather than through serde because an archive has
+    /// Writes the JSON object search.js reads (see [`js_json`] for the
+    /// escaping), directly rather than through serde because an archive has
     /// hundreds of thousands of them: `{"v":[spellings in order of first
     /// appearance],"p":[[doc, pos, spelling, pos, spelling, ...], ...]}`,
     /// each position counted from the one before (they are shorter so).
-    fn json(&self) -> String {
-        let mut out = String::with_capacity(self.flat.len() * 3 + 32);
-        out.push_str("{\"v\":[");
+    /// Into a [`Count`] it gives the exact size without making the text.
+    fn write_json(&self, out: &mut impl JsonOut) {
+        out.put("{\"v\":[");
         for (i, v) in self.spellings.iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.put(",");
             }
-            out.push_str(&js_json(v));
+            out.put(&js_json(v));
         }
-        out.push_str("],\"p\":[");
+        out.put("],\"p\":[");
         // itoa: numbers are most of the index, and `write!` is slow.
         let mut number = itoa::Buffer::new();
-        let flat = &self.flat;
-        let mut i = 0;
-        while i + 1 < flat.len() {
-            if i > 0 {
-                out.push(',');
+        let mut bytes = self.packed.as_slice();
+        let mut doc = 0;
+        let mut first = true;
+        while let Some(delta) = read_varint(&mut bytes) {
+            doc += delta;
+            let n = read_varint(&mut bytes).unwrap_or(0);
+            out.put(if first { "[" } else { ",[" });
+            first = false;
+            out.put(number.format(doc));
+            for _ in 0..2 * n {
+                out.put(",");
+                out.put(number.format(read_varint(&mut bytes).unwrap_or(0)));
             }
-            let n = flat[i + 1] as usize;
-            out.push('[');
-            out.push_str(number.format(flat[i]));
-            let mut last = 0;
-            for pair in flat[i + 2..].chunks_exact(2).take(n) {
-                out.push(',');
-                out.push_str(number.format(pair[0] - last));
-                out.push(',');
-                out.push_str(number.format(pair[1]));
-                last = pair[0];
-            }
-            out.push(']');
-            i += 2 + 2 * n;
+            out.put("]");
         }
-        out.push_str("]}");
-        out
+        out.put("]}");
     }
+}
+
+/// Where [`TermIndex::write_json`] writes: a string, or a byte count.
+trait JsonOut {
+    fn put(&mut self, s: &str);
+}
+
+impl JsonOut for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+/// Counts the bytes that would be written.
+struct Count(usize);
+
+impl JsonOut for Count {
+    fn put(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+}
+
+/// LEB128: seven bits a byte, low first, the high bit saying "more".
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_varint(bytes: &mut &[u8]) -> Option<u32> {
+    let mut n = 0u32;
+    for shift in (0..35).step_by(7) {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        n |= u32::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            return Some(n);
+        }
+    }
+    Some(n)
 }
 
 /// One shard of the index: `{"t":{term: postings, ...},"c":{code: [doc,
 /// ...], ...}}`, keys in order.
 #[derive(Default)]
 struct ShardJson<'a> {
-    /// Word terms → their JSON ([`term_json`]).
-    t: BTreeMap<&'a str, String>,
+    /// Word terms → their postings.
+    t: BTreeMap<&'a str, &'a TermIndex>,
     /// Code terms → documents.
     c: BTreeMap<&'a str, &'a [usize]>,
 }
@@ -317,13 +383,13 @@ impl ShardJson<'_> {
     fn to_js(&self) -> String {
         use std::fmt::Write;
         let mut out = String::from("{\"t\":{");
-        for (i, (t, json)) in self.t.iter().enumerate() {
+        for (i, (t, postings)) in self.t.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             out.push_str(&js_json(t));
             out.push(':');
-            out.push_str(json);
+            postings.write_json(&mut out);
         }
         out.push_str("},\"c\":{");
         for (i, (c, ids)) in self.c.iter().enumerate() {
@@ -488,12 +554,19 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usi
     let chunks = docs.len().div_ceil(chunk);
 
     let (terms, codes) = postings(&docs);
-    // Each term's JSON is written once, in parallel, and reused as is in
-    // its shard (its size decides the shards).
-    let term_json: Vec<String> = terms.par_iter().map(TermPostings::json).collect();
+    // Each term's JSON size decides the shards; the JSON itself is written
+    // only into its shard's file.
+    let sizes: Vec<usize> = terms
+        .par_iter()
+        .map(|t| {
+            let mut count = Count(0);
+            t.write_json(&mut count);
+            count.0
+        })
+        .collect();
     let mut entries: Vec<(&str, Item)> = Vec::with_capacity(terms.len() + codes.len());
-    for (p, json) in terms.iter().zip(term_json) {
-        entries.push((&p.name, Item::Term(&p.name, json)));
+    for (t, size) in terms.iter().zip(sizes) {
+        entries.push((&t.name, Item::Term(&t.name, t, size)));
     }
     for (c, ids) in &codes {
         entries.push((c, Item::Code(c, ids)));
@@ -576,9 +649,9 @@ const BLOCK_DOCS: usize = 128;
 /// code. Blocks of documents are tokenised in parallel, a few at a time,
 /// and merged in document order, so the result does not depend on the
 /// number of threads.
-fn postings(docs: &[Doc]) -> (Vec<TermPostings>, BTreeMap<String, Vec<usize>>) {
+fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     let mut ids: HashMap<String, usize> = HashMap::default();
-    let mut terms: Vec<TermPostings> = Vec::new();
+    let mut terms: Vec<TermIndex> = Vec::new();
     let batch = BLOCK_DOCS * 4 * rayon::current_num_threads().max(1);
     for (b, docs_of_batch) in docs.chunks(batch).enumerate() {
         let first = b * batch;
@@ -589,13 +662,15 @@ fn postings(docs: &[Doc]) -> (Vec<TermPostings>, BTreeMap<String, Vec<usize>>) {
             .collect();
         for block in blocks {
             for local in block {
-                match ids.get(&local.name) {
-                    Some(&t) => terms[t].append(local),
+                let t = match ids.get(&local.name) {
+                    Some(&t) => t,
                     None => {
                         ids.insert(local.name.clone(), terms.len());
-                        terms.push(local);
+                        terms.push(TermIndex::new(local.name.clone()));
+                        terms.len() - 1
                     }
-                }
+                };
+                terms[t].append(local);
             }
         }
     }
@@ -654,14 +729,15 @@ fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
 
 /// One term's or code's postings, on their way into a shard.
 enum Item<'a> {
-    Term(&'a str, String),
+    /// A term, its postings and their JSON's size.
+    Term(&'a str, &'a TermIndex, usize),
     Code(&'a str, &'a [usize]),
 }
 
 impl Item<'_> {
     fn bytes(&self) -> usize {
         match self {
-            Item::Term(t, json) => t.len() + json.len() + 4,
+            Item::Term(t, _, json) => t.len() + json + 4,
             Item::Code(c, ids) => {
                 c.len() + 4 + ids.iter().map(|i| i.to_string().len() + 1).sum::<usize>()
             }
@@ -687,8 +763,8 @@ fn split_into_shards<'a>(
         let shard = shards.entry(prefix).or_default();
         for (_, _, item) in items {
             match item {
-                Item::Term(t, json) => {
-                    shard.t.insert(t, json);
+                Item::Term(t, postings, _) => {
+                    shard.t.insert(t, postings);
                 }
                 Item::Code(c, ids) => {
                     shard.c.insert(c, ids);

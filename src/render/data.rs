@@ -99,10 +99,10 @@ pub enum RelationKind {
 
 /// A relation between two directives, as the data files give it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Relation {
-    pub from: String,
+pub struct Relation<'a> {
+    pub from: &'a str,
     pub relation: RelationKind,
-    pub to: String,
+    pub to: &'a str,
     /// Number of articles that show the relation.
     pub count: usize,
 }
@@ -174,7 +174,7 @@ pub const DIRECTIVE_COLUMNS: &[&str] = &[
 pub const RELATION_COLUMNS: &[&str] = &["from_key", "relation", "to_key", "count"];
 
 /// Every relation between the archive's directives, sorted.
-pub fn relations(archive: &Archive) -> Vec<Relation> {
+pub fn relations(archive: &Archive) -> Vec<Relation<'_>> {
     let mut all = implements(archive);
     all.extend(co_cited(archive));
     all.sort();
@@ -185,16 +185,16 @@ pub fn relations(archive: &Archive) -> Vec<Relation> {
 ///
 /// The archive's `implements` edges (`from` implements `to`), each with the
 /// number of distinct articles whose text states it.
-fn implements(archive: &Archive) -> Vec<Relation> {
+fn implements(archive: &Archive) -> Vec<Relation<'_>> {
     archive
         .relations
         .iter()
         .map(|r| {
             let articles: BTreeSet<usize> = r.evidence.iter().map(|e| e.article).collect();
             Relation {
-                from: r.from.clone(),
+                from: &r.from,
                 relation: RelationKind::Implements,
-                to: r.to.clone(),
+                to: &r.to,
                 count: articles.len(),
             }
         })
@@ -203,8 +203,8 @@ fn implements(archive: &Archive) -> Vec<Relation> {
 
 /// Pairs of directives cited in the same article, with the number of
 /// articles citing both.
-pub fn co_cited(archive: &Archive) -> Vec<Relation> {
-    let key = |i: usize| archive.directives[i].key.clone();
+pub fn co_cited(archive: &Archive) -> Vec<Relation<'_>> {
+    let key = |i: usize| archive.directives[i].key.as_str();
     archive
         .co_cited
         .pairs
@@ -241,7 +241,7 @@ fn article_row(e: &Entry) -> ArticleRow<'_> {
 
 /// The archive's tables. `relations` is passed in so its source can change
 /// without touching the rest.
-pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation]) -> Tables<'a> {
+pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation<'a>]) -> Tables<'a> {
     let articles = archive.entries.iter().map(article_row).collect();
     let citations = archive
         .entries
@@ -291,9 +291,9 @@ pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation]) -> Tables<'a>
     let relations = relations
         .iter()
         .map(|r| RelationRow {
-            from_key: &r.from,
+            from_key: r.from,
             relation: r.relation,
-            to_key: &r.to,
+            to_key: r.to,
             count: r.count,
         })
         .collect();
