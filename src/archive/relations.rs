@@ -178,8 +178,9 @@ pub fn implementing(entries: &[Entry]) -> Vec<Relation> {
 /// the pairs' number, not their keys' length.
 #[derive(Debug, Clone, Default)]
 pub struct CoCitations {
-    /// `(a, b, articles)` with directive indices `a < b`, sorted.
-    pub pairs: Vec<(usize, usize, usize)>,
+    /// `(a, b, articles)` with directive indices `a < b`, sorted. `u32`:
+    /// a large archive has millions of pairs.
+    pub pairs: Vec<(u32, u32, u32)>,
     /// For each directive, the others cited with it most often (at most
     /// [`CO_CITED_SHOWN`]), most articles first, ties by index.
     pub top: Vec<Vec<(usize, usize)>>,
@@ -189,11 +190,16 @@ pub struct CoCitations {
 pub const CO_CITED_SHOWN: usize = 10;
 
 pub fn co_citations(entries: &[Entry], index_of: &dyn Fn(&str) -> Option<usize>, directives: usize) -> CoCitations {
-    let mut counts: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut counts: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
     let mut keys = Vec::new();
     for e in entries {
         keys.clear();
-        keys.extend(e.citations.iter().filter_map(|c| index_of(&c.key)));
+        keys.extend(
+            e.citations
+                .iter()
+                .filter_map(|c| index_of(&c.key))
+                .map(|i| i as u32),
+        );
         keys.sort_unstable();
         keys.dedup();
         for (i, &a) in keys.iter().enumerate() {
@@ -202,10 +208,11 @@ pub fn co_citations(entries: &[Entry], index_of: &dyn Fn(&str) -> Option<usize>,
             }
         }
     }
-    let mut pairs: Vec<(usize, usize, usize)> = counts.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+    let mut pairs: Vec<(u32, u32, u32)> = counts.into_iter().map(|((a, b), n)| (a, b, n)).collect();
     pairs.sort_unstable();
     let mut top: Vec<Vec<(usize, usize)>> = vec![Vec::new(); directives];
     for &(a, b, n) in &pairs {
+        let (a, b, n) = (a as usize, b as usize, n as usize);
         for (this, other) in [(a, b), (b, a)] {
             if let Some(list) = top.get_mut(this) {
                 list.push((other, n));

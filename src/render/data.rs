@@ -21,7 +21,7 @@ use tera::{Context, Tera};
 
 use crate::archive::{Archive, Entry};
 use crate::config::SiteConfig;
-use crate::render::{error_chain, put, sentence, Page, RenderError, Sink};
+use crate::render::{error_chain, put, sentence_text, Page, RenderError, Sink};
 
 /// The JSON Schema of `archive.json`, written beside it.
 pub const SCHEMA: &str = include_str!("../../data/archive.schema.json");
@@ -60,7 +60,7 @@ pub struct CitationRow<'a> {
     /// The mention as written in the article.
     pub text: &'a str,
     /// The sentence around the mention.
-    pub sentence: String,
+    pub sentence: &'a str,
     /// 1-based line of the mention in the article's file.
     pub line: usize,
 }
@@ -97,18 +97,9 @@ pub enum RelationKind {
     Implements,
 }
 
-/// A relation between two directives, as the data files give it.
+/// One row of `relations.csv`: a relation between two directives. Rows
+/// sort by their fields in order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Relation<'a> {
-    pub from: &'a str,
-    pub relation: RelationKind,
-    pub to: &'a str,
-    /// Number of articles that show the relation.
-    pub count: usize,
-}
-
-/// One row of `relations.csv`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelationRow<'a> {
     pub from_key: &'a str,
     pub relation: RelationKind,
@@ -174,7 +165,7 @@ pub const DIRECTIVE_COLUMNS: &[&str] = &[
 pub const RELATION_COLUMNS: &[&str] = &["from_key", "relation", "to_key", "count"];
 
 /// Every relation between the archive's directives, sorted.
-pub fn relations(archive: &Archive) -> Vec<Relation<'_>> {
+pub fn relations(archive: &Archive) -> Vec<RelationRow<'_>> {
     let mut all = implements(archive);
     all.extend(co_cited(archive));
     all.sort();
@@ -185,16 +176,16 @@ pub fn relations(archive: &Archive) -> Vec<Relation<'_>> {
 ///
 /// The archive's `implements` edges (`from` implements `to`), each with the
 /// number of distinct articles whose text states it.
-fn implements(archive: &Archive) -> Vec<Relation<'_>> {
+fn implements(archive: &Archive) -> Vec<RelationRow<'_>> {
     archive
         .relations
         .iter()
         .map(|r| {
             let articles: BTreeSet<usize> = r.evidence.iter().map(|e| e.article).collect();
-            Relation {
-                from: &r.from,
+            RelationRow {
+                from_key: &r.from,
                 relation: RelationKind::Implements,
-                to: &r.to,
+                to_key: &r.to,
                 count: articles.len(),
             }
         })
@@ -203,18 +194,19 @@ fn implements(archive: &Archive) -> Vec<Relation<'_>> {
 
 /// Pairs of directives cited in the same article, with the number of
 /// articles citing both.
-pub fn co_cited(archive: &Archive) -> Vec<Relation<'_>> {
+pub fn co_cited(archive: &Archive) -> Vec<RelationRow<'_>> {
     let key = |i: usize| archive.directives[i].key.as_str();
     archive
         .co_cited
         .pairs
         .iter()
         .map(|&(a, b, count)| {
+            let (a, b, count) = (a as usize, b as usize, count as usize);
             let (from, to) = if key(a) <= key(b) { (key(a), key(b)) } else { (key(b), key(a)) };
-            Relation {
-                from,
+            RelationRow {
+                from_key: from,
                 relation: RelationKind::CoCited,
-                to,
+                to_key: to,
                 count,
             }
         })
@@ -239,9 +231,8 @@ fn article_row(e: &Entry) -> ArticleRow<'_> {
     }
 }
 
-/// The archive's tables. `relations` is passed in so its source can change
-/// without touching the rest.
-pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation<'a>]) -> Tables<'a> {
+/// The archive's tables.
+pub fn tables(archive: &Archive) -> Tables<'_> {
     let articles = archive.entries.iter().map(article_row).collect();
     let citations = archive
         .entries
@@ -249,7 +240,6 @@ pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation<'a>]) -> Tables
         .flat_map(|e| {
             let a = &e.article;
             e.citations.iter().map(move |c| {
-                let (before, mention, after) = sentence(&a.text, c);
                 CitationRow {
                     article_slug: &e.slug,
                     article_title: &a.title,
@@ -257,7 +247,7 @@ pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation<'a>]) -> Tables
                     province: a.province.as_ref().map(|p| p.name.as_str()),
                     directive_key: &c.key,
                     text: a.text.get(c.span.clone()).unwrap_or(""),
-                    sentence: format!("{before}{mention}{after}"),
+                    sentence: sentence_text(&a.text, c),
                     line: c.line,
                 }
             })
@@ -288,15 +278,7 @@ pub fn tables<'a>(archive: &'a Archive, relations: &'a [Relation<'a>]) -> Tables
         })
         .collect();
     directives.sort_by(|a, b| a.key.cmp(b.key));
-    let relations = relations
-        .iter()
-        .map(|r| RelationRow {
-            from_key: r.from,
-            relation: r.relation,
-            to_key: r.to,
-            count: r.count,
-        })
-        .collect();
+    let relations = relations(archive);
     Tables {
         articles,
         citations,
@@ -417,8 +399,7 @@ pub fn emit(
     ctx: &Context,
     sink: &dyn Sink,
 ) -> Result<(), RenderError> {
-    let relations = relations(archive);
-    let tables = tables(archive, &relations);
+    let tables = tables(archive);
 
     let mut out = DataFiles {
         sink,
@@ -526,7 +507,7 @@ mod tests {
             province: None,
             directive_key: "k",
             text: "x",
-            sentence: "y".into(),
+            sentence: "y",
             line: 1,
         };
         assert_eq!(derived_header(&citation), CITATION_COLUMNS.join(","));

@@ -285,6 +285,19 @@ pub fn sentence<'a>(text: &'a str, c: &Citation) -> (&'a str, &'a str, &'a str) 
     }
 }
 
+/// The sentence of `text` around `c`'s span, whole: what [`sentence`]'s
+/// three parts make together.
+pub fn sentence_text<'a>(text: &'a str, c: &Citation) -> &'a str {
+    let (before, mention, after) = sentence(text, c);
+    if mention.is_empty() {
+        return "";
+    }
+    // The three parts are consecutive slices of `text`.
+    let start = c.span.start - before.len();
+    let end = c.span.end + after.len();
+    text.get(start..end).unwrap_or("")
+}
+
 /// Renders every page of the site into memory, sorted by path.
 pub fn render_site(
     archive: &Archive,
