@@ -148,5 +148,7 @@ pub fn load(paths: &[PathBuf], config: &SiteConfig, registry: &Registry) -> (Arc
     }
     refs::resolve::years_from_archive(&mut citations);
     let articles = articles.into_iter().zip(citations).collect();
-    (Archive::build(articles, registry), report)
+    let archive = Archive::build(articles, registry);
+    crate::release_freed_memory();
+    (archive, report)
 }

@@ -274,20 +274,29 @@ impl TermIndex {
             })
             .collect();
         let flat = &local.flat;
+        let mut packed = Vec::with_capacity(flat.len() + flat.len() / 4);
         let mut i = 0;
         while i + 1 < flat.len() {
             let (doc, n) = (flat[i], flat[i + 1] as usize);
-            push_varint(&mut self.packed, doc - self.last_doc);
+            push_varint(&mut packed, doc - self.last_doc);
             self.last_doc = doc;
-            push_varint(&mut self.packed, n as u32);
+            push_varint(&mut packed, n as u32);
             let mut last = 0;
             for pair in flat[i + 2..].chunks_exact(2).take(n) {
-                push_varint(&mut self.packed, pair[0] - last);
+                push_varint(&mut packed, pair[0] - last);
                 last = pair[0];
-                push_varint(&mut self.packed, spelling.get(pair[1] as usize).copied().unwrap_or(0));
+                push_varint(&mut packed, spelling.get(pair[1] as usize).copied().unwrap_or(0));
             }
             i += 2 + 2 * n;
         }
+        // Grown by an eighth, not doubled: the common terms' postings are
+        // the build's largest vectors, and doubling leaves up to half of
+        // each unused (copying more often costs far less than that).
+        if self.packed.len() + packed.len() > self.packed.capacity() {
+            self.packed
+                .reserve_exact(packed.len().max(self.packed.len() / 8));
+        }
+        self.packed.extend_from_slice(&packed);
     }
 
     /// Writes the JSON object search.js reads (see [`js_json`] for the
@@ -552,6 +561,7 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usi
         .enumerate()
         .try_for_each(|(n, group)| put(sink, chunk_page(n, group)))?;
     let chunks = docs.len().div_ceil(chunk);
+    crate::release_freed_memory();
 
     let (terms, codes) = postings(&docs);
     // Each term's JSON size decides the shards; the JSON itself is written

@@ -348,6 +348,7 @@ impl<'a> Renderer<'a> {
             &self.context("", crumbs),
             self.sink,
         )?;
+        crate::release_freed_memory();
         let crumbs = vec![
             self.crumb("home", "index.html"),
             Self::here(self.s("search")),
