@@ -233,7 +233,6 @@ impl TermPostings {
             self.flat.extend([pos, s]);
         }
     }
-
 }
 
 /// One term of the whole index: its spellings, and its postings packed as
@@ -265,13 +264,15 @@ impl TermIndex {
         let spelling: Vec<u32> = local
             .spellings
             .into_iter()
-            .map(|form| match self.spellings.iter().position(|x| *x == form) {
-                Some(s) => s as u32,
-                None => {
-                    self.spellings.push(form);
-                    (self.spellings.len() - 1) as u32
-                }
-            })
+            .map(
+                |form| match self.spellings.iter().position(|x| *x == form) {
+                    Some(s) => s as u32,
+                    None => {
+                        self.spellings.push(form);
+                        (self.spellings.len() - 1) as u32
+                    }
+                },
+            )
             .collect();
         let flat = &local.flat;
         let mut packed = Vec::with_capacity(flat.len() + flat.len() / 4);
@@ -285,7 +286,10 @@ impl TermIndex {
             for pair in flat[i + 2..].chunks_exact(2).take(n) {
                 push_varint(&mut packed, pair[0] - last);
                 last = pair[0];
-                push_varint(&mut packed, spelling.get(pair[1] as usize).copied().unwrap_or(0));
+                push_varint(
+                    &mut packed,
+                    spelling.get(pair[1] as usize).copied().unwrap_or(0),
+                );
             }
             i += 2 + 2 * n;
         }
@@ -596,17 +600,20 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usi
     };
     put(
         sink,
-        script_page("search/manifest.js".into(), "manifest", None, &js_json(&manifest)),
+        script_page(
+            "search/manifest.js".into(),
+            "manifest",
+            None,
+            &js_json(&manifest),
+        ),
     )?;
     let shard_list: Vec<(&String, &ShardJson)> = shards.iter().collect();
-    shard_list
-        .par_iter()
-        .try_for_each(|(p, shard)| {
-            put(
-                sink,
-                script_page(shard_file(p), "shards", Some(p), &shard.to_js()),
-            )
-        })?;
+    shard_list.par_iter().try_for_each(|(p, shard)| {
+        put(
+            sink,
+            script_page(shard_file(p), "shards", Some(p), &shard.to_js()),
+        )
+    })?;
     put(
         sink,
         Page {

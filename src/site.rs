@@ -223,7 +223,14 @@ fn read_made_list(path: &Path) -> Option<HashMap<String, Made>> {
             let inputs = u128::from_str_radix(fields.next()?, 16).ok()?;
             let size = fields.next()?.parse().ok()?;
             let modified = fields.next()?.parse().ok()?;
-            Some((fields.next()?.to_string(), Made { inputs, size, modified }))
+            Some((
+                fields.next()?.to_string(),
+                Made {
+                    inputs,
+                    size,
+                    modified,
+                },
+            ))
         })();
         if let Some((page, made)) = parsed {
             list.insert(page, made);
@@ -485,7 +492,12 @@ impl Sink for Staging {
 /// twice) is removed first, never written through: it may be a hard link
 /// to the current site's page.
 fn create_new(dest: &Path) -> Result<fs::File, SiteError> {
-    let open = || fs::OpenOptions::new().write(true).create_new(true).open(dest);
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(dest)
+    };
     match open() {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             fs::remove_file(dest).map_err(io_err(dest))?;

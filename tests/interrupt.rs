@@ -132,7 +132,10 @@ fn a_killed_build_leaves_a_whole_site() {
     // The next build completes and leaves nothing beside the output.
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert_eq!(siblings(p.root()), [".public.vanban-pages", "content", "public", "site.toml"]);
+    assert_eq!(
+        siblings(p.root()),
+        [".public.vanban-pages", "content", "public", "site.toml"]
+    );
     assert!(
         tree(&p.public()) == new_reference,
         "the finished build is the new site"
@@ -169,7 +172,10 @@ fn leftovers_of_a_killed_build_are_cleaned_and_a_site_moved_aside_is_put_back() 
     std::fs::remove_dir_all(p.root().join("templates")).unwrap();
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert_eq!(siblings(p.root()), [".public.vanban-pages", "content", "public", "site.toml"]);
+    assert_eq!(
+        siblings(p.root()),
+        [".public.vanban-pages", "content", "public", "site.toml"]
+    );
     assert_eq!(tree(&p.public()), old);
 }
 

@@ -65,13 +65,20 @@ fn a_rebuild_rewrites_only_what_changed_and_equals_a_fresh_build() {
     assert!(std::fs::read_to_string(site.join(&changed))
         .unwrap()
         .contains("Đoạn ba, thêm vào sau."));
-    assert_eq!(identity(&site, &untouched), before.1, "{untouched} was rewritten");
+    assert_eq!(
+        identity(&site, &untouched),
+        before.1,
+        "{untouched} was rewritten"
+    );
 
     // And the result is exactly what a build from scratch makes.
     let fresh = p.root().join("fresh");
     let run = p.build(&["--output", fresh.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert!(tree(&site) == tree(&fresh), "the rebuilt site differs from a fresh build");
+    assert!(
+        tree(&site) == tree(&fresh),
+        "the rebuilt site differs from a fresh build"
+    );
 }
 
 #[test]
@@ -107,7 +114,10 @@ fn a_page_edited_by_hand_or_a_changed_template_is_made_again() {
     for (rel, bytes) in tree(&site) {
         if rel.ends_with(".html") {
             let html = String::from_utf8(bytes).unwrap();
-            assert!(html.contains("<!-- mẫu mới -->"), "{rel} kept the old template");
+            assert!(
+                html.contains("<!-- mẫu mới -->"),
+                "{rel} kept the old template"
+            );
         }
     }
 }

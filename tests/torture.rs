@@ -446,7 +446,10 @@ fn a_front_matter_slug_cannot_leave_the_output() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, [".public.vanban-pages", "content", "public", "site.toml"]);
+    assert_eq!(
+        names,
+        [".public.vanban-pages", "content", "public", "site.toml"]
+    );
     assert!(!p.root().parent().unwrap().join("escaped.html").exists());
     assert_eq!(pages_with(&p.public(), "Thân bài evil.").len(), 1);
     assert_eq!(pages_with(&p.public(), "Thân bài abs.").len(), 1);

@@ -125,7 +125,8 @@ impl Archive {
             .into_iter()
             .map(|(key, citing)| describe(key, citing, &entries, registry))
             .collect();
-        directives.sort_by_cached_key(|d| (vi::sort_key(&d.kind), number_of(&d.key), d.key.clone()));
+        directives
+            .sort_by_cached_key(|d| (vi::sort_key(&d.kind), number_of(&d.key), d.key.clone()));
         let mut used = HashMap::new();
         for d in &mut directives {
             let n = used.entry(d.slug.clone()).or_insert(0usize);
@@ -208,18 +209,45 @@ fn unique_slugs<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<String> 
             s
         })
         .collect();
+    let rels: Vec<&str> = articles.iter().map(|a| a.rel.as_str()).collect();
+    disambiguate(&bases, &rels)
+}
+
+/// Slugs from `bases`, unique: a base shared by several articles gets a
+/// short hash of the article's path (stable when other articles come and
+/// go); should two of those still meet (the hash is short), or meet another
+/// slug, the later one in path order gets `-2`, `-3`, ...
+fn disambiguate(bases: &[String], rels: &[&str]) -> Vec<String> {
     let mut count: HashMap<&str, usize> = HashMap::new();
-    for b in &bases {
+    for b in bases {
         *count.entry(b).or_default() += 1;
     }
-    bases
+    let wanted: Vec<String> = bases
         .iter()
-        .zip(&articles)
-        .map(|(b, a)| {
+        .zip(rels)
+        .map(|(b, rel)| {
             if count[b.as_str()] > 1 {
-                format!("{b}-{}", short_hash(&a.rel))
+                format!("{b}-{}", short_hash(rel))
             } else {
                 b.clone()
+            }
+        })
+        .collect();
+    let mut taken: std::collections::HashSet<String> = wanted.iter().cloned().collect();
+    let mut given: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    wanted
+        .iter()
+        .map(|slug| {
+            if given.insert(slug) {
+                return slug.clone();
+            }
+            let mut n = 2;
+            loop {
+                let other = format!("{slug}-{n}");
+                if taken.insert(other.clone()) {
+                    return other;
+                }
+                n += 1;
             }
         })
         .collect()
@@ -368,6 +396,25 @@ fn display_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_article_gets_its_own_slug_even_when_short_hashes_meet() {
+        // A hundred thousand articles of one title: their 24-bit path hashes
+        // meet, and one of them is named like another's suffixed slug.
+        let mut bases = vec!["bai".to_string(); 100_000];
+        let rels: Vec<String> = (0..100_000).map(|i| format!("{i:06}.txt")).collect();
+        let mut rels: Vec<&str> = rels.iter().map(String::as_str).collect();
+        let clash = format!("bai-{}", short_hash(rels[0]));
+        bases.push(clash.clone());
+        rels.push("zz.txt");
+        let slugs = disambiguate(&bases, &rels);
+        let distinct: std::collections::HashSet<&String> = slugs.iter().collect();
+        assert_eq!(distinct.len(), slugs.len());
+        assert_eq!(slugs[0], clash, "the first keeps its hashed slug");
+        let hashes: std::collections::HashSet<String> =
+            rels[..100_000].iter().map(|r| short_hash(r)).collect();
+        assert!(hashes.len() < 100_000, "the test needs hashes that meet");
+    }
 
     #[test]
     fn directive_slugs_are_ascii() {

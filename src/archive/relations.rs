@@ -189,7 +189,11 @@ pub struct CoCitations {
 /// How many co-cited directives a directive keeps for its page.
 pub const CO_CITED_SHOWN: usize = 10;
 
-pub fn co_citations(entries: &[Entry], index_of: &dyn Fn(&str) -> Option<usize>, directives: usize) -> CoCitations {
+pub fn co_citations(
+    entries: &[Entry],
+    index_of: &dyn Fn(&str) -> Option<usize>,
+    directives: usize,
+) -> CoCitations {
     let mut counts: rustc_hash::FxHashMap<(u32, u32), u32> = Default::default();
     let mut keys = Vec::new();
     for e in entries {

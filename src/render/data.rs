@@ -202,7 +202,11 @@ pub fn co_cited(archive: &Archive) -> Vec<RelationRow<'_>> {
         .iter()
         .map(|&(a, b, count)| {
             let (a, b, count) = (a as usize, b as usize, count as usize);
-            let (from, to) = if key(a) <= key(b) { (key(a), key(b)) } else { (key(b), key(a)) };
+            let (from, to) = if key(a) <= key(b) {
+                (key(a), key(b))
+            } else {
+                (key(b), key(a))
+            };
             RelationRow {
                 from_key: from,
                 relation: RelationKind::CoCited,
@@ -239,17 +243,15 @@ pub fn tables(archive: &Archive) -> Tables<'_> {
         .iter()
         .flat_map(|e| {
             let a = &e.article;
-            e.citations.iter().map(move |c| {
-                CitationRow {
-                    article_slug: &e.slug,
-                    article_title: &a.title,
-                    article_date: a.date.as_ref().map(iso),
-                    province: a.province.as_ref().map(|p| p.name.as_str()),
-                    directive_key: &c.key,
-                    text: a.text.get(c.span.clone()).unwrap_or(""),
-                    sentence: sentence_text(&a.text, c),
-                    line: c.line,
-                }
+            e.citations.iter().map(move |c| CitationRow {
+                article_slug: &e.slug,
+                article_title: &a.title,
+                article_date: a.date.as_ref().map(iso),
+                province: a.province.as_ref().map(|p| p.name.as_str()),
+                directive_key: &c.key,
+                text: a.text.get(c.span.clone()).unwrap_or(""),
+                sentence: sentence_text(&a.text, c),
+                line: c.line,
             })
         })
         .collect();
@@ -421,9 +423,13 @@ pub fn emit(
         serde_json::to_writer_pretty(&mut *w, &json)?;
         w.write_all(b"\n")
     })?;
-    out.add("schema", "data/archive.schema.json".into(), None, &[], &mut |w| {
-        w.write_all(SCHEMA.as_bytes())
-    })?;
+    out.add(
+        "schema",
+        "data/archive.schema.json".into(),
+        None,
+        &[],
+        &mut |w| w.write_all(SCHEMA.as_bytes()),
+    )?;
 
     let mut ctx = ctx.clone();
     ctx.insert("files", &out.files);

@@ -237,12 +237,10 @@ impl<'a> Renderer<'a> {
             implements,
             implemented_by,
             date_rank,
-            common_inputs: sink
-                .reuses()
-                .then(|| {
-                    let templates = super::templates_inputs(&config.templates);
-                    super::reuse::common_inputs(templates, &common)
-                }),
+            common_inputs: sink.reuses().then(|| {
+                let templates = super::templates_inputs(&config.templates);
+                super::reuse::common_inputs(templates, &common)
+            }),
             common,
             spare: Mutex::new(Vec::new()),
             sink,
@@ -261,11 +259,7 @@ impl<'a> Renderer<'a> {
     /// breadcrumbs. Contexts are reused from a pool, because cloning the
     /// common part for each page cost a tenth of the build.
     fn context(&self, root: &str, crumbs: Vec<Crumb>) -> PageContext<'_> {
-        let reused = self
-            .spare
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .pop();
+        let reused = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let mut ctx = PageContext {
             ctx: reused.unwrap_or_else(|| self.common.clone()),
             keys: Vec::new(),
@@ -294,7 +288,12 @@ impl<'a> Renderer<'a> {
     /// Renders one page into the sink; or, when the sink still has the
     /// page made from the same inputs by an earlier build, lets it keep
     /// that one without rendering (see [`super::reuse`]).
-    fn render(&self, template: &str, path: String, mut ctx: PageContext) -> Result<(), RenderError> {
+    fn render(
+        &self,
+        template: &str,
+        path: String,
+        mut ctx: PageContext,
+    ) -> Result<(), RenderError> {
         // With base_url, each page names its published address (feeds.rs).
         if let Some(url) = super::feeds::canonical(self.config, &path) {
             ctx.insert("canonical", &url);
@@ -353,7 +352,11 @@ impl<'a> Renderer<'a> {
             self.crumb("home", "index.html"),
             Self::here(self.s("search")),
         ];
-        self.render("search.html", "search.html".into(), self.context("", crumbs))
+        self.render(
+            "search.html",
+            "search.html".into(),
+            self.context("", crumbs),
+        )
     }
 
     /// `root` leads from the chart's page to the site root.
@@ -675,7 +678,9 @@ impl<'a> Renderer<'a> {
             .map(|&i| (a.entries[i].article.source.as_deref(), i))
             .collect();
         // Stable: within a source, newest first as `by_date` has them.
-        sources.sort_by_cached_key(|&(source, _)| (source.is_none(), source.map(|s| (vi::sort_key(s), s))));
+        sources.sort_by_cached_key(|&(source, _)| {
+            (source.is_none(), source.map(|s| (vi::sort_key(s), s)))
+        });
         let mut by_source: Vec<Group<ArticleCard>> = Vec::new();
         for (src, i) in sources {
             let (label, id) = match src {
@@ -856,7 +861,8 @@ impl<'a> Renderer<'a> {
                     })
                     .collect()
             })
-            .unwrap_or_default();        let chart = charts::columns(
+            .unwrap_or_default();
+        let chart = charts::columns(
             "chart-years",
             self.s("chart_citations_per_year"),
             (self.s("year"), self.s("chart_articles")),

@@ -30,7 +30,10 @@ pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
         .and_then(|exe| std::fs::metadata(exe).ok())
     {
         h.write_u64(meta.len());
-        if let Ok(Ok(t)) = meta.modified().map(|m| m.duration_since(std::time::UNIX_EPOCH)) {
+        if let Ok(Ok(t)) = meta
+            .modified()
+            .map(|m| m.duration_since(std::time::UNIX_EPOCH))
+        {
             h.write_u128(t.as_nanos());
         }
     }
@@ -40,7 +43,13 @@ pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
 
 /// The inputs of one page: `template` rendered with the common context and
 /// the values of `keys` in `ctx`, written at `path`.
-pub fn page_inputs(common: Inputs, template: &str, path: &str, ctx: &Context, keys: &[String]) -> Inputs {
+pub fn page_inputs(
+    common: Inputs,
+    template: &str,
+    path: &str,
+    ctx: &Context,
+    keys: &[String],
+) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(common);
     for part in [template, path] {
