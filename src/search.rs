@@ -172,8 +172,8 @@ struct Doc<'a> {
     title: &'a str,
     date: Option<String>,
     province: Option<&'a str>,
-    /// The directives it cites (for a directive: itself), as (name, url).
-    directives: Vec<(&'a str, String)>,
+    /// The directives it cites (for a directive: itself).
+    directives: Vec<&'a Directive>,
     of: DocOf<'a>,
     codes: Vec<String>,
 }
@@ -505,7 +505,7 @@ fn directive_doc(d: &Directive) -> Doc<'_> {
         title: &d.name,
         date: d.date.as_ref().map(vi_date),
         province: None,
-        directives: vec![(d.name.as_str(), url.clone())],
+        directives: vec![d],
         of: DocOf::Directive(d),
         codes: code_terms(&d.key),
         url,
@@ -513,7 +513,7 @@ fn directive_doc(d: &Directive) -> Doc<'_> {
 }
 
 fn article_doc<'a>(archive: &'a Archive, e: &'a Entry) -> Doc<'a> {
-    let mut directives: Vec<(&str, String)> = Vec::new();
+    let mut directives: Vec<&Directive> = Vec::new();
     let mut codes: Vec<String> = Vec::new();
     for c in &e.citations {
         for t in code_terms(&c.key) {
@@ -522,9 +522,8 @@ fn article_doc<'a>(archive: &'a Archive, e: &'a Entry) -> Doc<'a> {
             }
         }
         if let Some(d) = archive.directive(&c.key) {
-            let url = format!("directives/{}.html", d.slug);
-            if !directives.iter().any(|(_, u)| *u == url) {
-                directives.push((&d.name, url));
+            if !directives.iter().any(|known| known.slug == d.slug) {
+                directives.push(d);
             }
         }
     }
@@ -635,17 +634,28 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
 /// `search/d-<n>.js`: the documents of chunk `n`.
 fn chunk_page(n: usize, group: &[Doc]) -> Page {
     let texts: Vec<String> = group.iter().map(Doc::text).collect();
+    let urls: Vec<Vec<String>> = group
+        .iter()
+        .map(|d| {
+            d.directives
+                .iter()
+                .map(|c| format!("directives/{}.html", c.slug))
+                .collect()
+        })
+        .collect();
     let rows: Vec<DocJson> = group
         .iter()
         .zip(&texts)
-        .map(|(d, text)| DocJson {
+        .zip(&urls)
+        .map(|((d, text), urls)| DocJson {
             u: &d.url,
             t: d.title,
             d: d.date.as_deref(),
             p: d.province,
             r: d.directives
                 .iter()
-                .map(|(name, url)| (*name, url.as_str()))
+                .zip(urls)
+                .map(|(c, url)| (c.name.as_str(), url.as_str()))
                 .collect(),
             x: text,
         })

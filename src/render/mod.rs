@@ -322,7 +322,8 @@ pub fn emit_site(
         inner: sink,
         paths: Mutex::new(Vec::new()),
     };
-    pages::Renderer::new(archive, config, tera, strings, &sink).emit()?;
+    let renderer = pages::Renderer::new(archive, config, tera, strings, &sink);
+    renderer.emit()?;
     put(
         &sink,
         Page {
@@ -339,6 +340,9 @@ pub fn emit_site(
     )?;
     // The search index (src/search.rs), loaded by search.html's script tags.
     crate::search::emit(archive, &crate::search::Options::default(), &sink)?;
+    crate::release_freed_memory();
+    renderer.emit_data()?;
+    crate::release_freed_memory();
     // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
     let mut paths = sink.paths.into_inner().unwrap_or_else(|e| e.into_inner());
     paths.sort();

@@ -323,8 +323,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every page, each handed to the sink as soon as it is rendered, so
-    /// that no more than a few pages per thread are ever held at once.
+    /// Every page but the data files' (see [`Self::emit_data`]), each handed
+    /// to the sink as soon as it is rendered, so that no more than a few
+    /// pages per thread are ever held at once.
     pub fn emit(&self) -> Result<(), RenderError> {
         self.home()?;
         self.not_found()?;
@@ -339,15 +340,6 @@ impl<'a> Renderer<'a> {
             .provinces
             .par_iter()
             .try_for_each(|p| self.province(p, &level_starts))?;
-        let crumbs = vec![self.crumb("home", "index.html"), Self::here(self.s("data"))];
-        super::data::emit(
-            self.archive,
-            self.config,
-            self.tera,
-            &self.context("", crumbs),
-            self.sink,
-        )?;
-        crate::release_freed_memory();
         let crumbs = vec![
             self.crumb("home", "index.html"),
             Self::here(self.s("search")),
@@ -356,6 +348,21 @@ impl<'a> Renderer<'a> {
             "search.html",
             "search.html".into(),
             self.context("", crumbs),
+        )
+    }
+
+    /// The data files and their page (`data.rs`). Apart from
+    /// [`Self::emit`] so that a build can make them after the search index:
+    /// each stage's scratch memory is then freed before the next needs its
+    /// own.
+    pub fn emit_data(&self) -> Result<(), RenderError> {
+        let crumbs = vec![self.crumb("home", "index.html"), Self::here(self.s("data"))];
+        super::data::emit(
+            self.archive,
+            self.config,
+            self.tera,
+            &self.context("", crumbs),
+            self.sink,
         )
     }
 
