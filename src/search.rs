@@ -175,7 +175,6 @@ struct Doc<'a> {
     /// The directives it cites (for a directive: itself).
     directives: Vec<&'a Directive>,
     of: DocOf<'a>,
-    codes: Vec<String>,
 }
 
 enum DocOf<'a> {
@@ -184,6 +183,22 @@ enum DocOf<'a> {
 }
 
 impl Doc<'_> {
+    /// The codes it is found by ([`code_terms`] of the directives it cites,
+    /// or its own), each once.
+    fn codes(&self) -> Vec<String> {
+        let keys: Vec<&str> = match self.of {
+            DocOf::Directive(d) => vec![d.key.as_str()],
+            DocOf::Article(e) => e.citations.iter().map(|c| c.key.as_str()).collect(),
+        };
+        let mut codes: Vec<String> = Vec::new();
+        for t in keys.into_iter().flat_map(code_terms) {
+            if !codes.contains(&t) {
+                codes.push(t);
+            }
+        }
+        codes
+    }
+
     /// What snippets are cut from.
     fn text(&self) -> String {
         match self.of {
@@ -507,20 +522,13 @@ fn directive_doc(d: &Directive) -> Doc<'_> {
         province: None,
         directives: vec![d],
         of: DocOf::Directive(d),
-        codes: code_terms(&d.key),
         url,
     }
 }
 
 fn article_doc<'a>(archive: &'a Archive, e: &'a Entry) -> Doc<'a> {
     let mut directives: Vec<&Directive> = Vec::new();
-    let mut codes: Vec<String> = Vec::new();
     for c in &e.citations {
-        for t in code_terms(&c.key) {
-            if !codes.contains(&t) {
-                codes.push(t);
-            }
-        }
         if let Some(d) = archive.directive(&c.key) {
             if !directives.iter().any(|known| known.slug == d.slug) {
                 directives.push(d);
@@ -534,7 +542,6 @@ fn article_doc<'a>(archive: &'a Archive, e: &'a Entry) -> Doc<'a> {
         province: e.article.province.as_ref().map(|p| p.name.as_str()),
         directives,
         of: DocOf::Article(e),
-        codes,
     }
 }
 
@@ -705,8 +712,8 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     terms.sort_by(|a, b| a.name.cmp(&b.name));
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, doc) in docs.iter().enumerate() {
-        for c in &doc.codes {
-            codes.entry(c.clone()).or_default().push(id);
+        for c in doc.codes() {
+            codes.entry(c).or_default().push(id);
         }
     }
     (terms, codes)
