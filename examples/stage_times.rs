@@ -47,13 +47,13 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let (archive, _) = vanban::pipeline::load(&[content], &config, &registry);
     eprintln!("load       {:6.2} s", t.elapsed().as_secs_f64());
-    let (tera, strings) = vanban::render::load_templates(&config.templates)?;
+    let templates = vanban::render::load_templates(&config.templates)?;
     // `STAGES=pages` (or search, site) times only those.
     let stages = std::env::var("STAGES").unwrap_or_else(|_| "pages,search,site".into());
     let t = Instant::now();
     if stages.contains("pages") {
         let count = Count::default();
-        vanban::render::pages::Renderer::new(&archive, &config, &tera, &strings, &count).emit()?;
+        vanban::render::pages::Renderer::new(&archive, &config, &templates, &count).emit()?;
         count.report("pages", t);
     }
     if stages.contains("search") {
@@ -65,7 +65,7 @@ fn main() -> anyhow::Result<()> {
     if stages.contains("site") {
         let t = Instant::now();
         let count = Count::default();
-        vanban::render::emit_site(&archive, &config, &tera, &strings, &count)?;
+        vanban::render::emit_site(&archive, &config, &templates, &count)?;
         count.report("emit_site", t);
     }
     Ok(())

@@ -155,13 +155,13 @@ fn build_and_write(args: &BuildArgs, keep: bool) -> Result<Built> {
     let output = &config.output;
     let written = render::load_templates(&config.templates)
         .map_err(anyhow::Error::from)
-        .and_then(|(tera, strings)| {
+        .and_then(|templates| {
             let staging = site::Staging::begin(output, &config.content)
                 .with_context(|| format!("writing the site into {}", output.display()))?;
             let kept = render::Collect::default();
             let both = render::Tee(&staging, &kept);
             let sink: &dyn render::Sink = if keep { &both } else { &staging };
-            render::emit_site(&archive, &config, &tera, &strings, sink)?;
+            render::emit_site(&archive, &config, &templates, sink)?;
             let stats = staging
                 .finish()
                 .with_context(|| format!("writing the site into {}", output.display()))?;

@@ -560,9 +560,8 @@ fn documents(archive: &Archive) -> Vec<Doc<'_>> {
     docs
 }
 
-/// The search index's files, and the search page's script, into `sink`;
-/// returns how many.
-pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usize, RenderError> {
+/// The search index's files, and the search page's script, into `sink`.
+pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(), RenderError> {
     let docs = documents(archive);
     let chunk = options.chunk_size.max(1);
     // The documents' chunks go out first, in parallel, each made and
@@ -570,7 +569,6 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usi
     docs.par_chunks(chunk)
         .enumerate()
         .try_for_each(|(n, group)| put(sink, chunk_page(n, group)))?;
-    let chunks = docs.len().div_ceil(chunk);
     crate::release_freed_memory();
 
     let (terms, codes) = postings(&docs);
@@ -627,7 +625,7 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<usi
             bytes: SCRIPT.as_bytes().to_vec(),
         },
     )?;
-    Ok(chunks + shards.len() + 2)
+    Ok(())
 }
 
 /// The index's files, in memory (tests).

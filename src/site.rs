@@ -297,26 +297,20 @@ impl Staging {
         }
         let dest = self.staging.join(rel);
         let folder = rel.parent().unwrap_or(Path::new(""));
-        let known = self
-            .folders
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(folder)
-            .copied();
-        let reusable = match known {
-            Some(r) => r,
-            None => {
-                let dir = self.staging.join(folder);
-                fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-                let r = self.current.as_ref().is_some_and(|root| {
-                    let same = root.join(folder);
-                    fs::canonicalize(&same).is_ok_and(|real| real == same)
-                });
-                self.folders
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(folder.to_path_buf(), r);
-                r
+        let reusable = {
+            let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+            match folders.get(folder) {
+                Some(&r) => r,
+                None => {
+                    let dir = self.staging.join(folder);
+                    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+                    let r = self.current.as_ref().is_some_and(|root| {
+                        let same = root.join(folder);
+                        fs::canonicalize(&same).is_ok_and(|real| real == same)
+                    });
+                    folders.insert(folder.to_path_buf(), r);
+                    r
+                }
             }
         };
         let current = match (&self.current, reusable) {
@@ -394,9 +388,7 @@ impl Staging {
             unchanged: self.unchanged.load(Ordering::Relaxed),
         })
     }
-}
 
-impl Staging {
     /// Keeps the last build's page at `path` if it was made from `inputs`
     /// and its file is still as that build left it.
     fn reuse_page(&self, path: &str, inputs: Inputs) -> bool {

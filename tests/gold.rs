@@ -167,9 +167,8 @@ fn each_expected_party_code_has_a_page_listing_its_article() {
     let (registry, _) = Registry::new(&[]);
     let config = SiteConfig::default();
     let (archive, _) = pipeline::load(&[PathBuf::from("seeds")], &config, &registry);
-    let (tera, strings) =
-        vanban::render::load_templates(std::path::Path::new("templates")).unwrap();
-    let pages = vanban::render::render_site(&archive, &config, &tera, &strings).unwrap();
+    let templates = vanban::render::load_templates(std::path::Path::new("templates")).unwrap();
+    let pages = vanban::render::render_site(&archive, &config, &templates).unwrap();
     let page = |path: &str| {
         pages
             .iter()

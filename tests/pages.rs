@@ -39,8 +39,8 @@ fn build_with(config_text: &str, content: &Path) -> Built {
     let (registry, _) = Registry::new(&config.registry);
     let (archive, report) = pipeline::load(&[content.to_path_buf()], &config, &registry);
     assert_eq!(report.failed(), 0);
-    let (tera, strings) = render::load_templates(Path::new("templates")).unwrap();
-    let pages = render::render_site(&archive, &config, &tera, &strings).unwrap();
+    let templates = render::load_templates(Path::new("templates")).unwrap();
+    let pages = render::render_site(&archive, &config, &templates).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     site::write(&out, content, &pages).unwrap();

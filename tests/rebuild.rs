@@ -1,13 +1,22 @@
 //! A rebuild keeps what did not change: pages whose inputs are the same are
 //! neither rendered nor rewritten (same file, same modification time), and
-//! the site it leaves is byte for byte the one a fresh build makes.
+//! the site it leaves is byte for byte the one a fresh build makes. The
+//! renderer's side (stable inputs, no rendering of a kept page) and the
+//! writer's (a page kept only while its inputs and file match) are tested
+//! apart too, since a whole build would look the same without them.
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::sync::Mutex;
 
 use common::{tree, Project};
+use vanban::config::SiteConfig;
+use vanban::pipeline;
+use vanban::refs::registry::Registry;
+use vanban::render::{self, reuse::Inputs, Page, Sink, SinkError};
 
 fn corpus(p: &Project) {
     for i in 0..12 {
@@ -120,4 +129,116 @@ fn a_page_edited_by_hand_or_a_changed_template_is_made_again() {
             );
         }
     }
+}
+
+/// A sink that records what the renderer asks of it: each rendered page's
+/// inputs, and the pages it offered to keep.
+struct Recorder {
+    keep_all: bool,
+    made: Mutex<BTreeMap<String, Inputs>>,
+    offered: Mutex<Vec<String>>,
+}
+
+impl Sink for Recorder {
+    fn put(&self, _page: Page) -> Result<(), SinkError> {
+        Ok(())
+    }
+    fn reuses(&self) -> bool {
+        true
+    }
+    fn reuse(&self, path: &str, _inputs: Inputs) -> bool {
+        self.offered.lock().unwrap().push(path.to_string());
+        self.keep_all
+    }
+    fn put_made(&self, page: Page, inputs: Inputs) -> Result<(), SinkError> {
+        self.made.lock().unwrap().insert(page.path, inputs);
+        Ok(())
+    }
+}
+
+/// Renders the project's content into a [`Recorder`].
+fn record(p: &Project, keep_all: bool) -> Recorder {
+    let mut config = SiteConfig::parse("title = \"Thử\"\n", Path::new("t.toml")).unwrap();
+    config.content = p.content();
+    let (registry, _) = Registry::new(&config.registry);
+    let (archive, _) = pipeline::load(&[p.content()], &config, &registry);
+    let templates = render::load_templates(Path::new("templates")).unwrap();
+    let recorder = Recorder {
+        keep_all,
+        made: Mutex::default(),
+        offered: Mutex::default(),
+    };
+    render::emit_site(&archive, &config, &templates, &recorder).unwrap();
+    recorder
+}
+
+#[test]
+fn page_inputs_are_stable_change_with_the_page_and_a_kept_page_is_not_rendered() {
+    let p = Project::new();
+    corpus(&p);
+    let first = record(&p, false).made.into_inner().unwrap();
+    assert!(first.keys().any(|k| k.starts_with("articles/")));
+    assert!(first.keys().any(|k| k.starts_with("directives/")));
+    // The same content gives the same inputs (else nothing is ever reused).
+    assert_eq!(record(&p, false).made.into_inner().unwrap(), first);
+
+    // One article changed: its page's inputs change, an unrelated one's not.
+    let source = p.content().join("bai-03.txt");
+    let mut text = std::fs::read_to_string(&source).unwrap();
+    text.push_str("Đoạn ba, thêm vào sau.\n");
+    std::fs::write(&source, text).unwrap();
+    let second = record(&p, false).made.into_inner().unwrap();
+    let page_of = |n: usize| {
+        let slug = format!("bai-so-{n}-ve-xay-dung-dang");
+        first
+            .keys()
+            .find(|k| k.starts_with("articles/") && k.contains(&slug))
+            .cloned()
+            .unwrap()
+    };
+    assert_ne!(first[&page_of(3)], second[&page_of(3)]);
+    assert_eq!(first[&page_of(7)], second[&page_of(7)]);
+
+    // A sink that keeps every page is offered each one and gets none made.
+    let kept = record(&p, true);
+    assert!(kept.made.into_inner().unwrap().is_empty());
+    let offered: BTreeSet<String> = kept.offered.into_inner().unwrap().into_iter().collect();
+    assert_eq!(offered, first.keys().cloned().collect());
+}
+
+#[test]
+fn the_writer_keeps_a_page_only_while_its_inputs_and_its_file_match() {
+    use vanban::site::Staging;
+    let dir = tempfile::tempdir().unwrap();
+    let (out, content) = (dir.path().join("public"), dir.path().join("content"));
+    std::fs::create_dir(&content).unwrap();
+    let page = |bytes: &str| Page {
+        path: "a/b.html".into(),
+        bytes: bytes.into(),
+    };
+    let read = || std::fs::read_to_string(out.join("a/b.html")).unwrap();
+
+    let s = Staging::begin(&out, &content).unwrap();
+    s.put_made(page("one"), 1).unwrap();
+    s.finish().unwrap();
+
+    // Same inputs: kept without being given again; an unknown page is not.
+    let s = Staging::begin(&out, &content).unwrap();
+    assert!(s.reuse("a/b.html", 1));
+    assert!(!s.reuse("c.html", 1));
+    s.finish().unwrap();
+    assert_eq!(read(), "one");
+
+    // Other inputs: not kept.
+    let s = Staging::begin(&out, &content).unwrap();
+    assert!(!s.reuse("a/b.html", 2));
+    s.put_made(page("two"), 2).unwrap();
+    s.finish().unwrap();
+    assert_eq!(read(), "two");
+
+    // The file was changed since (same size): not kept.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(out.join("a/b.html"), "TWO").unwrap();
+    let s = Staging::begin(&out, &content).unwrap();
+    assert!(!s.reuse("a/b.html", 2));
 }

@@ -23,8 +23,8 @@ fn build(content: &Path, site_toml: &str) -> (vanban::archive::Archive, Vec<Page
     let (registry, _) = Registry::new(&config.registry);
     let (archive, report) = pipeline::load(&[content.to_path_buf()], &config, &registry);
     assert_eq!(report.failed(), 0);
-    let (tera, strings) = render::load_templates(Path::new("/nonexistent-templates")).unwrap();
-    let pages = render::render_site(&archive, &config, &tera, &strings).unwrap();
+    let templates = render::load_templates(Path::new("/nonexistent-templates")).unwrap();
+    let pages = render::render_site(&archive, &config, &templates).unwrap();
     (archive, pages)
 }
 

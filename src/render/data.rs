@@ -293,13 +293,6 @@ pub fn tables(archive: &Archive) -> Tables<'_> {
 /// quote or line break is quoted), rows ended by `\n` rather than RFC 4180's
 /// CRLF so that git diffs stay clean (every reader accepts both). The header
 /// is written even for an empty table.
-pub fn to_csv<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = Vec::new();
-    write_csv(&mut out, columns, rows)?;
-    Ok(out)
-}
-
-/// [`to_csv`], into a writer.
 fn write_csv<T: Serialize>(
     out: &mut dyn std::io::Write,
     columns: &[&str],
@@ -453,6 +446,12 @@ pub fn emit(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn to_csv<T: Serialize>(columns: &[&str], rows: &[T]) -> Result<Vec<u8>, csv::Error> {
+        let mut out = Vec::new();
+        write_csv(&mut out, columns, rows)?;
+        Ok(out)
+    }
 
     #[derive(Serialize)]
     struct Row<'a> {

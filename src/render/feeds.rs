@@ -44,15 +44,15 @@ pub fn xml(text: &str) -> String {
 
 /// The sitemap, robots.txt and feeds, into `sink`; nothing without
 /// `base_url`. `paths` is every file of the site: the sitemap lists its
-/// HTML pages, in the order given. Returns how many files it made.
+/// HTML pages, in the order given.
 pub fn emit(
     archive: &Archive,
     config: &SiteConfig,
     paths: &[String],
     sink: &dyn Sink,
-) -> Result<usize, RenderError> {
+) -> Result<(), RenderError> {
     let Some(base) = config.base_url() else {
-        return Ok(0);
+        return Ok(());
     };
     let urls: Vec<String> = paths.iter().filter_map(|p| canonical(config, p)).collect();
     let mut pages = sitemap(base, &urls, SITEMAP_LIMIT);
@@ -61,15 +61,13 @@ pub fn emit(
         bytes: format!("User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n").into_bytes(),
     });
     pages.push(articles_feed(archive, config, base));
-    let count = pages.len() + archive.directives.len();
     for page in pages {
         put(sink, page)?;
     }
     archive
         .directives
         .par_iter()
-        .try_for_each(|d| put(sink, directive_feed(archive, config, base, d)))?;
-    Ok(count)
+        .try_for_each(|d| put(sink, directive_feed(archive, config, base, d)))
 }
 
 /// `sitemap.xml` listing `urls`; past `limit` of them, `sitemap.xml` is an

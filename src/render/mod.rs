@@ -210,10 +210,21 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STRINGS: &str = include_str!("../../templates/strings.toml");
 const STYLE: &str = include_str!("../../static/style.css");
 
-/// The templates' sources by name, and strings.toml's: the site's own
-/// where present, else the built-in.
-fn sources(dir: &Path) -> (Vec<(String, String)>, String) {
-    let templates = TEMPLATES
+/// The site's templates, loaded: what renders pages, the interface words,
+/// and a hash of every source they came from (pages made from other
+/// sources are not reused, see [`reuse`]).
+pub struct Templates {
+    pub tera: Tera,
+    /// Every word of the interface (strings.toml).
+    pub strings: toml::Table,
+    pub inputs: reuse::Inputs,
+}
+
+/// Loads the templates: the site's own where present, else the built-in.
+pub fn load_templates(dir: &Path) -> Result<Templates, RenderError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let sources: Vec<(String, String)> = TEMPLATES
         .iter()
         .map(|(name, built_in)| {
             let text =
@@ -221,16 +232,14 @@ fn sources(dir: &Path) -> (Vec<(String, String)>, String) {
             (name.to_string(), text)
         })
         .collect();
-    let strings =
+    let strings_text =
         std::fs::read_to_string(dir.join("strings.toml")).unwrap_or_else(|_| STRINGS.to_string());
-    (templates, strings)
-}
-
-/// Loads the templates: the site's own where present, else the built-in.
-pub fn load_templates(dir: &Path) -> Result<(Tera, toml::Table), RenderError> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
-    let (sources, strings_text) = sources(dir);
+    let mut parts: Vec<&str> = Vec::new();
+    for (name, text) in &sources {
+        parts.extend([name.as_str(), text.as_str()]);
+    }
+    parts.push(&strings_text);
+    let inputs = reuse::hash_parts(&parts);
     tera.add_raw_templates(sources)
         .map_err(|e| RenderError::Template {
             template: dir.display().to_string(),
@@ -241,18 +250,11 @@ pub fn load_templates(dir: &Path) -> Result<(Tera, toml::Table), RenderError> {
             template: dir.join("strings.toml").display().to_string(),
             message: e.to_string(),
         })?;
-    Ok((tera, strings))
-}
-
-/// A hash of the sources [`load_templates`] reads from `dir`.
-pub fn templates_inputs(dir: &Path) -> reuse::Inputs {
-    let (templates, strings) = sources(dir);
-    let mut parts: Vec<&str> = Vec::new();
-    for (name, text) in &templates {
-        parts.extend([name.as_str(), text.as_str()]);
-    }
-    parts.push(&strings);
-    reuse::hash_parts(&parts)
+    Ok(Templates {
+        tera,
+        strings,
+        inputs,
+    })
 }
 
 /// Tera's message with its causes (the line of a template error is in them).
@@ -302,27 +304,25 @@ pub fn sentence_text<'a>(text: &'a str, c: &Citation) -> &'a str {
 pub fn render_site(
     archive: &Archive,
     config: &SiteConfig,
-    tera: &Tera,
-    strings: &toml::Table,
+    templates: &Templates,
 ) -> Result<Vec<Page>, RenderError> {
     let pages = Collect::default();
-    emit_site(archive, config, tera, strings, &pages)?;
+    emit_site(archive, config, templates, &pages)?;
     Ok(pages.into_pages())
 }
 
-/// Renders every page of the site into `sink`; returns how many files.
+/// Renders every page of the site into `sink`.
 pub fn emit_site(
     archive: &Archive,
     config: &SiteConfig,
-    tera: &Tera,
-    strings: &toml::Table,
+    templates: &Templates,
     sink: &dyn Sink,
-) -> Result<usize, RenderError> {
+) -> Result<(), RenderError> {
     let sink = Paths {
         inner: sink,
         paths: Mutex::new(Vec::new()),
     };
-    let renderer = pages::Renderer::new(archive, config, tera, strings, &sink);
+    let renderer = pages::Renderer::new(archive, config, templates, &sink);
     renderer.emit()?;
     put(
         &sink,
@@ -346,6 +346,5 @@ pub fn emit_site(
     // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
     let mut paths = sink.paths.into_inner().unwrap_or_else(|e| e.into_inner());
     paths.sort();
-    let count = paths.len() + feeds::emit(archive, config, &paths, sink.inner)?;
-    Ok(count)
+    feeds::emit(archive, config, &paths, sink.inner)
 }

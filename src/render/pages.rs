@@ -12,7 +12,9 @@ use tera::{Context, Tera};
 
 use super::charts::{self, Bar};
 use super::paging::{self, Group, GroupPage, Pager, PER_PAGE};
-use super::{body, error_chain, put, put_made, sentence, vi_date, Page, RenderError, Sink};
+use super::{
+    body, error_chain, put, put_made, sentence, vi_date, Page, RenderError, Sink, Templates,
+};
 use crate::archive::{Archive, Directive, Entry, ProvinceView, Relation};
 use crate::config::SiteConfig;
 use crate::vi;
@@ -202,10 +204,10 @@ impl<'a> Renderer<'a> {
     pub fn new(
         archive: &'a Archive,
         config: &'a SiteConfig,
-        tera: &'a Tera,
-        strings: &'a toml::Table,
+        templates: &'a Templates,
         sink: &'a dyn Sink,
     ) -> Renderer<'a> {
+        let (tera, strings) = (&templates.tera, &templates.strings);
         let mut implements: HashMap<&str, Vec<&Relation>> = HashMap::new();
         let mut implemented_by: HashMap<&str, Vec<&Relation>> = HashMap::new();
         for r in &archive.relations {
@@ -237,10 +239,9 @@ impl<'a> Renderer<'a> {
             implements,
             implemented_by,
             date_rank,
-            common_inputs: sink.reuses().then(|| {
-                let templates = super::templates_inputs(&config.templates);
-                super::reuse::common_inputs(templates, &common)
-            }),
+            common_inputs: sink
+                .reuses()
+                .then(|| super::reuse::common_inputs(templates.inputs, &common)),
             common,
             spare: Mutex::new(Vec::new()),
             sink,

@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::Xxh3;
 pub type Inputs = u128;
 
 /// The inputs every page shares: `templates` is the hash of the templates'
-/// sources ([`super::templates_inputs`]).
+/// sources ([`super::Templates::inputs`]).
 pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(templates);
