@@ -224,8 +224,11 @@ impl Gazetteer {
             ends.push(text.len());
         }
         for &end in ends.iter().rev() {
-            if let Some(&i) = self.by_name.get(&vi::fold(&text[..end])) {
-                return Some((&self.provinces[i], end));
+            // A word may carry a dot (`TP.HCM`), but a sentence's full stop
+            // is not part of the name: `của Tỉnh ủy Phú Yên.`
+            let name = text[..end].trim_end_matches('.');
+            if let Some(&i) = self.by_name.get(&vi::fold(name)) {
+                return Some((&self.provinces[i], name.len()));
             }
         }
         None

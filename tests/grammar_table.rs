@@ -156,7 +156,11 @@ fn dates_issuers_and_years() {
         ("Nghị quyết số 05-NQ/BCSĐ", &["5-NQ/BCSĐ@yen-bai"]),
         ("NQ Trung ương 4 (khóa XII)", &["4-NQ/TW#2016"]),
         ("Chỉ thị số 17/CT-TU", &["17-CT/TU@yen-bai"]),
+        // `TƯ` for `TW` inside the code.
+        ("Nghị quyết số 04-NQ/TƯ ngày 30/10/2016", &["4-NQ/TW#2016"]),
+        ("Chỉ thị số 22/CT-TƯ", &["22-CT/TW"]),
         ("Quyết định số 2222/QĐ-UBND ngày 15/10/2020 của UBND tỉnh Lào Cai", &["2222/QĐ-UBND@lao-cai#2020"]),
+        ("Nghị quyết số 11-NQ/TU ngày 6/9/2021 của Tỉnh ủy Phú Yên. Sau đó", &["11-NQ/TU@phu-yen#2021"]),
     ]);
 }
 
@@ -172,6 +176,20 @@ fn state_codes() {
         ),
         ("theo văn bản số 238/UBND-KGVX", &["238/UBND-KGVX@yen-bai"]),
         ("Luật số 25/2018/QH14", &["25/2018/QH14"]),
+        // A law named before its number: the code alone is found.
+        (
+            "Căn cứ Luật Cán bộ, công chức số 22/2008/QH12 đã quy định",
+            &["22/2008/QH12"],
+        ),
+        (
+            "Nghị định 114/2014/NĐ-CP và 115/2014/NĐ-CP",
+            &["114/2014/NĐ-CP", "115/2014/NĐ-CP"],
+        ),
+        ("Công điện số 05/CĐ-TTg ngày 31/7/2021", &["5/CĐ-TTg#2021"]),
+        (
+            "Nghị quyết liên tịch số 01/2020/NQLT-BCA-BQP",
+            &["1/2020/NQLT-BCA-BQP"],
+        ),
         ("Quyết định số 99/QĐ-TTg", &["99/QĐ-TTg"]),
         ("Thông tư số 01/2018/TT-BNV", &["1/2018/TT-BNV"]),
         ("Chỉ thị số 05/CT-TTg", &["5/CT-TTg"]),

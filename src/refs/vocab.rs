@@ -88,6 +88,11 @@ impl Vocab {
     /// One code segment in its canonical case: `ttg` → `TTg`, `ubnd` → `UBND`.
     pub fn canonical_segment(&self, seg: &str) -> String {
         let up = seg.to_uppercase();
+        // Some papers write `TW` as `TƯ` in codes too: `04-NQ/TƯ`, `BTCTƯ`.
+        let up = match up.strip_suffix("TƯ") {
+            Some(head) => format!("{head}TW"),
+            None => up,
+        };
         self.canonical.get(&up).cloned().unwrap_or(up)
     }
 }

@@ -85,7 +85,7 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     let q = ws(s, e, false);
     let e = punct(s, q, if state_way { &['-', '–'] } else { &['/'] })?;
     let (iss, end) = segment(s, ws(s, e, false))?;
-    let up = iss.to_uppercase();
+    let up = vocab.canonical_segment(iss).to_uppercase();
     let written_upper = iss.chars().all(|c| !c.is_lowercase()) || matches!(up.as_str(), "THU");
     // In the Party's own form (`N-TYPE/ISSUER`) any issuer in capitals is
     // one (`08-NQ/ĐUQS`); written in lower case only the known ones are.

@@ -158,7 +158,7 @@ fn anchors() -> &'static Regex {
             .collect::<Vec<_>>()
             .join("|");
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung))|(?P<code>\d{{1,4}})\s*[-–—/]\s*[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung))|(?P<code>\d{{1,4}})\s*[-–—/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -584,12 +584,19 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
     let vocab = Vocab::get();
     let kind = match &m.target {
         Target::PartyCode { doc_type, .. } => vocab.word_of(doc_type, true),
-        Target::StateCode { code, .. } => {
+        Target::StateCode { code, year, .. } => {
             let first = code.split('-').next().unwrap_or("");
             vocab
                 .state_type(first)
                 .and_then(|t| vocab.word_of(t, false))
-                .or(Some("Công văn"))
+                // A number, year and issuer alone (`22/2008/QH12`) is a law
+                // or a resolution: the text does not say which. Without a
+                // year it is a công văn, which has no type (`3600/UBND-VX`).
+                .or(if year.is_some() && !code.contains('-') {
+                    None
+                } else {
+                    Some("Công văn")
+                })
         }
         _ => None,
     }
