@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 pub enum Format {
     /// Raw text scraped from a portal: one paragraph per line.
     Txt,
-    /// Markdown, with optional TOML front matter between `+++` lines.
+    /// Markdown, with optional front matter: TOML between `+++` lines or YAML between `---` lines.
     Markdown,
 }
 
@@ -32,7 +32,7 @@ pub struct Source {
     pub encoding: &'static str,
     /// NFC text, BOM removed, line ends as in the file.
     pub text: String,
-    /// Front matter of a Markdown file (its TOML table) and the byte offset
+    /// Front matter of a Markdown file (a TOML table; YAML is read into one) and the byte offset
     /// where the body starts; `0` when there is none.
     pub front_matter: Option<toml::Table>,
     pub body_start: usize,
@@ -546,8 +546,9 @@ fn is_hidden_or_backup(rel: &str) -> bool {
             .is_some_and(|n| n.starts_with('#') && n.ends_with('#'))
 }
 
-/// Splits `+++` TOML front matter off a Markdown source. Any line end
-/// (`\n`, `\r\n`, `\r`) closes a line; the error names the file's line.
+/// Splits front matter off a Markdown source: TOML between `+++` lines (as
+/// Zola writes it) or YAML between `---` lines (as Hugo and Jekyll do). Any
+/// line end (`\n`, `\r\n`, `\r`) closes a line; errors name the file's line.
 fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
     let text = &source.text;
     let mut lines = line_ranges(text, 0..text.len()).into_iter();
@@ -555,8 +556,10 @@ fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
     let Some(first) = lines.next() else {
         return Ok(());
     };
-    if text[first.clone()].trim_end() != "+++" {
-        return Ok(());
+    match text[first.clone()].trim_end() {
+        "+++" => {}
+        "---" => return split_yaml_front_matter(source, first.end),
+        _ => return Ok(()),
     }
     let toml_start = line_end(text, first.end);
     for line in lines {
@@ -584,6 +587,76 @@ fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
         path: source.path.clone(),
         line: 1,
         message: "front matter opened with `+++` is never closed by a `+++` line".into(),
+    })
+}
+
+/// YAML front matter between `---` lines, read into the same table as
+/// TOML's. A `---` first line that no other `---` line closes is Markdown's
+/// rule, not front matter.
+fn split_yaml_front_matter(source: &mut Source, first_end: usize) -> Result<(), SourceError> {
+    let text = &source.text;
+    let yaml_start = line_end(text, first_end);
+    let Some(close) = line_ranges(text, yaml_start..text.len())
+        .into_iter()
+        .find(|line| matches!(text[line.clone()].trim_end(), "---" | "..."))
+    else {
+        return Ok(());
+    };
+    let yaml_text = lone_cr_to_lf(&text[yaml_start..close.start]);
+    let error = |line: usize, message: String| SourceError::FrontMatter {
+        path: source.path.clone(),
+        line,
+        message: format!("front matter: {message}"),
+    };
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&yaml_text).map_err(|e| {
+        // The YAML starts on the file's second line.
+        let line = e.location().map_or(1, |l| l.line() + 1);
+        // The message's own position counts from the YAML's first line: the
+        // file's line, given above, is the one a reader needs.
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default();
+        error(line, message.to_string())
+    })?;
+    let table = match yaml_to_toml(value) {
+        Some(toml::Value::Table(table)) => table,
+        None => toml::Table::new(),
+        Some(_) => return Err(error(2, "expected `key: value` lines".into())),
+    };
+    source.front_matter = Some(table);
+    source.body_start = line_end(text, close.end);
+    Ok(())
+}
+
+/// A YAML value as TOML's, which has no null: nulls are left out, and keys
+/// that are not text are written as text.
+fn yaml_to_toml(value: serde_yaml_ng::Value) -> Option<toml::Value> {
+    use serde_yaml_ng::Value as Y;
+    Some(match value {
+        Y::Null => return None,
+        Y::Bool(b) => toml::Value::Boolean(b),
+        Y::Number(n) => match n.as_i64() {
+            Some(i) => toml::Value::Integer(i),
+            None => toml::Value::Float(n.as_f64()?),
+        },
+        Y::String(s) => toml::Value::String(s),
+        Y::Sequence(items) => {
+            toml::Value::Array(items.into_iter().filter_map(yaml_to_toml).collect())
+        }
+        Y::Mapping(map) => toml::Value::Table(
+            map.into_iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Y::String(s) => s,
+                        other => serde_yaml_ng::to_string(&other)
+                            .ok()?
+                            .trim_end()
+                            .to_string(),
+                    };
+                    Some((key, yaml_to_toml(v)?))
+                })
+                .collect(),
+        ),
+        Y::Tagged(tagged) => return yaml_to_toml(tagged.value),
     })
 }
 
@@ -692,6 +765,51 @@ mod tests {
         .unwrap();
         assert_eq!(&s.text[s.body_start..], "Body\n");
         assert_eq!(s.front_matter.unwrap()["title"].as_str(), Some("X"));
+    }
+
+    #[test]
+    fn yaml_front_matter_is_split() {
+        let s = from_bytes(
+            Path::new("a.md"),
+            "a.md",
+            Format::Markdown,
+            "---\ntitle: \"Đảng bộ: X\"\ndate: 2022-05-19\ntags: [a, null]\nnote:\n---\nBody\n"
+                .as_bytes(),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(&s.text[s.body_start..], "Body\n");
+        let fm = s.front_matter.unwrap();
+        assert_eq!(fm["title"].as_str(), Some("Đảng bộ: X"));
+        assert_eq!(fm["date"].as_str(), Some("2022-05-19"));
+        assert_eq!(fm["tags"].as_array().map(Vec::len), Some(1));
+        assert!(!fm.contains_key("note"));
+    }
+
+    #[test]
+    fn yaml_front_matter_error_names_line() {
+        let err = from_bytes(
+            Path::new("a.md"),
+            "a.md",
+            Format::Markdown,
+            b"---\ntitle: x\ndate: [2022\n---\nbody\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("a.md:4: front matter: did not find"),
+            "{err}"
+        );
+        assert!(!err.contains("at line"), "{err}");
+    }
+
+    #[test]
+    fn an_unclosed_rule_is_markdown() {
+        let s = from_bytes(Path::new("a.md"), "a.md", Format::Markdown, b"---\nBody\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.body_start, 0);
+        assert!(s.front_matter.is_none());
     }
 
     #[test]

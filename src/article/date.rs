@@ -29,7 +29,11 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
             (?:\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*[,\-–—]?\s*)?
             (?:ngày\s*)?
-            \(?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*\)?
+            \(?\s*(?:
+                (?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})
+              | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:năm\s+|,\s*)(?P<y2>\d{4})
+              | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})
+            )\s*\)?
             (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|\(?gmt\s*[+\-]?\s*\d*\)?))?)?
             (?:\s+\d+){0,3}
             \s*$",
@@ -37,8 +41,18 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
         .expect("a valid regex")
     });
     let caps = re.captures(line.trim())?;
-    let num = |i: usize| caps.get(i)?.as_str().parse::<u32>().ok();
-    let (day, month, year) = (num(1)?, num(2)?, num(3)?);
+    // Whichever of the three spellings matched.
+    let num = |names: [&str; 3]| {
+        names
+            .iter()
+            .find_map(|n| caps.name(n))?
+            .as_str()
+            .parse::<u32>()
+            .ok()
+    };
+    let day = num(["d", "d2", "d3"])?;
+    let month = num(["m", "m2", "m3"])?;
+    let year = num(["y", "y2", "y3"])?;
     if !(1900..=2100).contains(&year) {
         return None;
     }
@@ -75,6 +89,12 @@ mod tests {
         assert_eq!(parse_line("(01/06/2020)"), ymd(2020, 6, 1));
         assert_eq!(parse_line("Thứ 2, Ngày 21 / 02 / 2022"), ymd(2022, 2, 21));
         assert_eq!(parse_line("30/11/2023"), ymd(2023, 11, 30));
+        assert_eq!(
+            parse_line("Thứ năm, ngày 14 tháng 9 năm 2022"),
+            ymd(2022, 9, 14)
+        );
+        assert_eq!(parse_line("Ngày 14 tháng 09, 2022 08:15"), ymd(2022, 9, 14));
+        assert_eq!(parse_line("2022-09-14 08:15"), ymd(2022, 9, 14));
         assert_eq!(parse_line("Cập nhật: 08:15, 05/01/2019"), ymd(2019, 1, 5));
         assert_eq!(
             parse_line("Chủ nhật, 12-5-2024 | 10:00 (GMT+7)"),
