@@ -26,7 +26,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
         Regex::new(
             r"(?xi)^
             (?:(?:cập\ nhật|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|xuất\ bản)\s*:?\s*)?
-            (?:\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
+            (?:(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*[,\-–—]?\s*)?
             (?:ngày\s*)?
             \(?\s*(?:
@@ -95,6 +95,10 @@ mod tests {
         );
         assert_eq!(parse_line("Ngày 14 tháng 09, 2022 08:15"), ymd(2022, 9, 14));
         assert_eq!(parse_line("2022-09-14 08:15"), ymd(2022, 9, 14));
+        assert_eq!(
+            parse_line("Cập nhật lúc 08:30 ngày 12/05/2023"),
+            ymd(2023, 5, 12)
+        );
         assert_eq!(parse_line("Cập nhật: 08:15, 05/01/2019"), ymd(2019, 1, 5));
         assert_eq!(
             parse_line("Chủ nhật, 12-5-2024 | 10:00 (GMT+7)"),

@@ -71,7 +71,12 @@ pub fn source(text: &str, lines: &[Line], extra: &[Portal]) -> Option<(String, O
                 .as_deref()
                 .and_then(|name| Gazetteer::get().province(name).cloned()),
         ),
-        None => (abbr.to_string(), None),
+        // `(Báo Thái Nguyên) - `: a paper named after its province.
+        None => (
+            abbr.to_string(),
+            abbr.strip_prefix("Báo ")
+                .and_then(|name| Gazetteer::get().province(name.trim()).cloned()),
+        ),
     })
 }
 
@@ -321,6 +326,20 @@ mod tests {
         let text = "UBND - Sáng 14/6, tỉnh tổ chức hội nghị.\n";
         let lines = lines::split(text, 0..text.len());
         assert!(source(text, &lines, &[]).is_none());
+    }
+
+    #[test]
+    fn a_paper_named_in_full() {
+        let text =
+            "(Báo Thái Nguyên) - Thực hiện Chỉ thị số 28-CT/TW, Tỉnh ủy ban hành kế hoạch.\n";
+        let lines = lines::split(text, 0..text.len());
+        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
+        assert_eq!(name, "Báo Thái Nguyên");
+        assert_eq!(province.map(|p| p.slug).as_deref(), Some("thai-nguyen"));
+        let text = "(Báo Nhân Dân) - Sáng nay, hội nghị khai mạc.\n";
+        let lines = lines::split(text, 0..text.len());
+        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
+        assert_eq!((name.as_str(), province), ("Báo Nhân Dân", None));
     }
 
     #[test]

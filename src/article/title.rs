@@ -28,11 +28,17 @@ pub fn head(text: &str, lines: &[Line]) -> Head {
     let date = date::find(text, lines);
     let date_line = date.map(|(i, _)| i);
     let mut leading = Vec::new();
+    let mut breadcrumb = None;
     for (i, line) in lines.iter().enumerate().take(4) {
         if Some(i) == date_line {
             continue;
         }
-        if !is_headline(&text[line.range.clone()]) {
+        let line = &text[line.range.clone()];
+        if i == 0 && is_breadcrumb(line) {
+            breadcrumb = Some(i);
+            continue;
+        }
+        if !is_headline(line) {
             break;
         }
         leading.push(i);
@@ -40,9 +46,9 @@ pub fn head(text: &str, lines: &[Line]) -> Head {
     let (rubric, headline) = match date_line {
         Some(d) if d > 0 && leading.contains(&(d - 1)) => {
             let above = leading.iter().copied().rfind(|&i| i < d - 1);
-            (above, Some(d - 1))
+            (above.or(breadcrumb), Some(d - 1))
         }
-        _ => (None, leading.first().copied()),
+        _ => (breadcrumb, leading.first().copied()),
     };
     // The body must keep a line: a page of one short line has no headline.
     let headline = headline.filter(|_| lines.len() > 1);
@@ -51,6 +57,14 @@ pub fn head(text: &str, lines: &[Line]) -> Head {
         headline,
         date,
     }
+}
+
+/// A portal's trail to the page, `Trang chủ » Xây dựng Đảng`: the section,
+/// not the headline.
+fn is_breadcrumb(line: &str) -> bool {
+    let line = line.trim();
+    lines::is_short(line, 200)
+        && (line.contains(['»', '›']) || crate::vi::fold(line).starts_with("trang chu "))
 }
 
 /// A headline: short, not a sentence, not a lede, a caption or a byline.
@@ -144,6 +158,22 @@ mod tests {
             (rubric, headline.as_deref(), date),
             (None, Some("Công tác xây dựng Đảng"), None)
         );
+    }
+
+    #[test]
+    fn a_breadcrumb_is_the_section_not_the_headline() {
+        let text = format!("Trang chủ » Xây dựng Đảng\nNâng cao chất lượng đảng viên mới\nCập nhật lúc 08:30 ngày 12/05/2023\n{P}\n");
+        let (rubric, headline, date) = head_of(&text);
+        assert_eq!(rubric.as_deref(), Some("Trang chủ » Xây dựng Đảng"));
+        assert_eq!(
+            headline.as_deref(),
+            Some("Nâng cao chất lượng đảng viên mới")
+        );
+        assert_eq!(date, NaiveDate::from_ymd_opt(2023, 5, 12));
+        let (rubric, headline, _) =
+            head_of(&format!("Trang chủ > Tin tức\nChi bộ kiểu mẫu\n{P}\n"));
+        assert_eq!(rubric.as_deref(), Some("Trang chủ > Tin tức"));
+        assert_eq!(headline.as_deref(), Some("Chi bộ kiểu mẫu"));
     }
 
     #[test]
