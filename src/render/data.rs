@@ -16,6 +16,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -324,50 +325,51 @@ struct FileInfo {
     columns: &'static [&'static str],
 }
 
-/// The data files made so far, and what the page says of each.
-struct DataFiles<'s> {
-    sink: &'s dyn Sink,
-    files: Vec<FileInfo>,
+/// Writes one data file's bytes.
+type WriteFile<'a> = Box<dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Send + Sync + 'a>;
+
+/// One data file to make: what the page says of it, and how to write it.
+struct DataFile<'a> {
+    table: &'static str,
+    path: String,
+    rows: Option<usize>,
+    columns: &'static [&'static str],
+    write: WriteFile<'a>,
 }
 
-impl DataFiles<'_> {
-    /// Writes one file through the sink, as `write` produces it.
-    fn add(
-        &mut self,
+impl<'a> DataFile<'a> {
+    /// `data/<table>.csv`.
+    fn csv<T: Serialize + Sync>(
         table: &'static str,
-        path: String,
-        rows: Option<usize>,
         columns: &'static [&'static str],
-        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), RenderError> {
-        let size = self
-            .sink
-            .put_stream(&path, write)
-            .map_err(|source| RenderError::Sink {
-                page: path.clone(),
-                source,
-            })? as usize;
-        self.files.push(FileInfo {
-            path,
+        rows: &'a [T],
+    ) -> Self {
+        DataFile {
             table,
-            size: human_size(size),
-            bytes: size,
-            rows,
+            path: format!("data/{table}.csv"),
+            rows: Some(rows.len()),
             columns,
-        });
-        Ok(())
+            write: Box::new(move |out| {
+                write_csv(out, columns, rows).map_err(std::io::Error::other)
+            }),
+        }
     }
 
-    /// `data/<table>.csv`.
-    fn csv<T: Serialize>(
-        &mut self,
-        table: &'static str,
-        columns: &'static [&'static str],
-        rows: &[T],
-    ) -> Result<(), RenderError> {
-        let path = format!("data/{table}.csv");
-        self.add(table, path, Some(rows.len()), columns, &mut |out| {
-            write_csv(out, columns, rows).map_err(std::io::Error::other)
+    /// Writes the file through the sink.
+    fn make(self, sink: &dyn Sink) -> Result<FileInfo, RenderError> {
+        let size = sink
+            .put_stream(&self.path, &mut |w| (self.write)(w))
+            .map_err(|source| RenderError::Sink {
+                page: self.path.clone(),
+                source,
+            })? as usize;
+        Ok(FileInfo {
+            path: self.path,
+            table: self.table,
+            size: human_size(size),
+            bytes: size,
+            rows: self.rows,
+            columns: self.columns,
         })
     }
 }
@@ -395,16 +397,6 @@ pub fn emit(
     sink: &dyn Sink,
 ) -> Result<(), RenderError> {
     let tables = tables(archive);
-
-    let mut out = DataFiles {
-        sink,
-        files: Vec::new(),
-    };
-    out.csv("articles", ARTICLE_COLUMNS, &tables.articles)?;
-    out.csv("citations", CITATION_COLUMNS, &tables.citations)?;
-    out.csv("directives", DIRECTIVE_COLUMNS, &tables.directives)?;
-    out.csv("relations", RELATION_COLUMNS, &tables.relations)?;
-
     let json = ArchiveJson {
         format: "vanban-archive",
         version: FORMAT_VERSION,
@@ -412,20 +404,37 @@ pub fn emit(
         licence: config.licence.as_deref(),
         tables: &tables,
     };
-    out.add("json", "data/archive.json".into(), None, &[], &mut |w| {
-        serde_json::to_writer_pretty(&mut *w, &json)?;
-        w.write_all(b"\n")
-    })?;
-    out.add(
-        "schema",
-        "data/archive.schema.json".into(),
-        None,
-        &[],
-        &mut |w| w.write_all(SCHEMA.as_bytes()),
-    )?;
+    let files = vec![
+        DataFile::csv("articles", ARTICLE_COLUMNS, &tables.articles),
+        DataFile::csv("citations", CITATION_COLUMNS, &tables.citations),
+        DataFile::csv("directives", DIRECTIVE_COLUMNS, &tables.directives),
+        DataFile::csv("relations", RELATION_COLUMNS, &tables.relations),
+        DataFile {
+            table: "json",
+            path: "data/archive.json".into(),
+            rows: None,
+            columns: &[],
+            write: Box::new(|w| {
+                serde_json::to_writer_pretty(&mut *w, &json)?;
+                w.write_all(b"\n")
+            }),
+        },
+        DataFile {
+            table: "schema",
+            path: "data/archive.schema.json".into(),
+            rows: None,
+            columns: &[],
+            write: Box::new(|w| w.write_all(SCHEMA.as_bytes())),
+        },
+    ];
+    // Independent files, written side by side; listed in this order.
+    let files = files
+        .into_par_iter()
+        .map(|file| file.make(sink))
+        .collect::<Result<Vec<FileInfo>, RenderError>>()?;
 
     let mut ctx = ctx.clone();
-    ctx.insert("files", &out.files);
+    ctx.insert("files", &files);
     ctx.insert("licence", &config.licence);
     let html = tera
         .render("data.html", &ctx)
