@@ -156,6 +156,13 @@ fn dates_issuers_and_years() {
         ("Nghị quyết số 05-NQ/BCSĐ", &["5-NQ/BCSĐ@yen-bai"]),
         ("NQ Trung ương 4 (khóa XII)", &["4-NQ/TW#2016"]),
         ("Chỉ thị số 17/CT-TU", &["17-CT/TU@yen-bai"]),
+        // Hyphens as pasted from word processors: U+2011, U+2010, the minus sign.
+        ("Nghị quyết số 21\u{2011}NQ/TW ngày 16/6/2022", &["21-NQ/TW#2022"]),
+        ("Chỉ thị số 26\u{2010}CT/TU; Quyết định số 15/QĐ\u{2212}UBND", &["26-CT/TU@yen-bai", "15/QĐ-UBND@yen-bai"]),
+        ("Nghị quyết số 15-NQ/TU (ngày 6/9/2021) của Tỉnh ủy", &["15-NQ/TU@yen-bai#2021"]),
+        // A date written with dots gives the year.
+        ("Chỉ thị số 05-CT/TU ngày 15.5.2016 của Tỉnh ủy", &["5-CT/TU@yen-bai#2016"]),
+        ("NQ số 09-NQ/TU", &["9-NQ/TU@yen-bai"]),
         // `TƯ` for `TW` inside the code.
         ("Nghị quyết số 04-NQ/TƯ ngày 30/10/2016", &["4-NQ/TW#2016"]),
         ("Chỉ thị số 22/CT-TƯ", &["22-CT/TW"]),
@@ -330,6 +337,10 @@ fn plenums_and_congresses() {
             &["4-NQ/TW#2016", "21-KL/TW#2021"],
         ),
         ("Nghị quyết Trung ương 6 (khóa X)", &["22-NQ/TW#2008"]),
+        (
+            "Quán triệt Nghị quyết của Đại hội XIII của Đảng",
+            &["NQDH/XIII"],
+        ),
         ("Nghị quyết TW4 khóa 11", &["12-NQ/TW#2012"]),
         (
             "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương khóa XII",
@@ -484,6 +495,8 @@ fn not_citations() {
         "1. Nghị quyết của chi bộ phải cụ thể",
         "đưa nghị quyết Đại hội Đảng bộ các cấp, nhiệm kỳ 2020-2025 vào cuộc sống",
         "nghị quyết đại hội đảng bộ các cấp trong tỉnh",
+        "các nghị quyết của đại hội đảng bộ các cấp",
+        "nghị quyết của Đại hội chi bộ",
         "Đề án của Ban Chấp hành Đảng bộ tỉnh về nâng cao năng lực lãnh đạo",
         "Kế hoạch của Ban Thường vụ Tỉnh ủy “Một số vấn đề về tiếp tục đổi mới”",
         "Bài 2 - Tập trung xây dựng đội ngũ cán bộ",

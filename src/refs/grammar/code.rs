@@ -72,7 +72,7 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     let (n, written, after_n) = number(s, i)?;
     let q = ws(s, after_n, true);
     // `N-TYPE/ISSUER`, the separator optional only if spaced (`50 CT/TW`).
-    let (state_way, q) = match punct(s, q, &['-', '–', '—']) {
+    let (state_way, q) = match punct(s, q, DASHES) {
         Some(e) => (false, ws(s, e, true)),
         None => match punct(s, q, &['/']) {
             Some(e) => (true, ws(s, e, false)),
@@ -83,7 +83,7 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     let (ty, e) = segment(s, q)?;
     let doc_type = vocab.party_type(ty)?.to_string();
     let q = ws(s, e, false);
-    let e = punct(s, q, if state_way { &['-', '–'] } else { &['/'] })?;
+    let e = punct(s, q, if state_way { HYPHENS } else { &['/'] })?;
     let (iss, end) = segment(s, ws(s, e, false))?;
     let up = vocab.canonical_segment(iss).to_uppercase();
     let written_upper = iss.chars().all(|c| !c.is_lowercase()) || matches!(up.as_str(), "THU");
@@ -142,7 +142,7 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
         let (seg, e) = segment(s, q)?;
         segs.push(seg.to_string());
         end = e;
-        match punct(s, e, &['-', '–']) {
+        match punct(s, e, HYPHENS) {
             Some(e2) if segment(s, e2).is_some() && segs.len() < 4 => q = e2,
             _ => break,
         }

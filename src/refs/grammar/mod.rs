@@ -158,7 +158,7 @@ fn anchors() -> &'static Regex {
             .collect::<Vec<_>>()
             .join("|");
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung))|(?P<code>\d{{1,4}})\s*[-–—/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s))|(?P<code>\d{{1,4}})\s*[-‐‑‒–—−/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -253,7 +253,7 @@ struct Tail {
     end: usize,
 }
 
-/// `, ngày 25/10/2021`, `ngày 30 tháng 3 năm 2007`, `năm 2008`, `của Ban
+/// `, ngày 25/10/2021`, `(ngày 16/6/2022)`, `ngày 30 tháng 3 năm 2007`, `năm 2008`, `của Ban
 /// Bí thư`, `(khóa XII)`, in any order, each at most once, on one line.
 fn tail(s: &str, start: usize) -> Tail {
     let mut t = Tail {
@@ -270,6 +270,22 @@ fn tail(s: &str, start: usize) -> Tail {
             }
         }
         if !have_date {
+            // `(ngày 16/6/2022)`
+            let paren = punct(s, q, &['('])
+                .map(|e| ws(s, e, false))
+                .filter(|&e| phrase(s, e, "ngày").is_some());
+            if let Some((d, y, e2)) = paren
+                .and_then(|e| phrase(s, e, "ngày"))
+                .and_then(|e| date(s, ws(s, e, false)))
+            {
+                if let Some(close) = punct(s, ws(s, e2, false), &[')']) {
+                    t.date = d;
+                    t.year = y;
+                    t.end = close;
+                    have_date = true;
+                    continue;
+                }
+            }
             if let Some(e) = phrase(s, q, "ngày") {
                 if let Some((d, y, e2)) = date(s, ws(s, e, false)) {
                     t.date = d;
@@ -426,7 +442,12 @@ fn parse_after_type(
         }
     }
     if kind == "Nghị quyết" {
-        if let Some((term, provincial, province, end)) = congress(s, pos) {
+        // `Nghị quyết của Đại hội XIII`.
+        let at_congress = phrase(s, pos, "của")
+            .map(|e| ws(s, e, true))
+            .filter(|&q| congress(s, q).is_some())
+            .unwrap_or(pos);
+        if let Some((term, provincial, province, end)) = congress(s, at_congress) {
             return vec![Mention {
                 span: start..end,
                 kind: kind.to_string(),

@@ -129,6 +129,13 @@ pub(super) fn any_phrase(s: &str, i: usize, ps: &[&str]) -> Option<usize> {
     ps.iter().find_map(|p| phrase(s, i, p))
 }
 
+/// Hyphens and dashes as typed or pasted: `-`, the Unicode hyphen and
+/// non-breaking hyphen, the figure dash, en and em dashes, the minus sign.
+pub(super) const DASHES: &[char] = &['-', '‐', '‑', '‒', '–', '—', '−'];
+
+/// The hyphens that join a code's parts (`NĐ-CP`): the dashes without the em dash.
+pub(super) const HYPHENS: &[char] = &['-', '‐', '‑', '‒', '–', '−'];
+
 /// A literal character (or one of several) at `i`.
 pub(super) fn punct(s: &str, i: usize, chars: &[char]) -> Option<usize> {
     char_at(s, i)
@@ -258,9 +265,47 @@ pub(super) fn central(s: &str, i: usize) -> Option<usize> {
     None
 }
 
+/// `15.5.2016`: a date with dots, which [`number`] reads as one number.
+fn dotted_date(s: &str, i: usize) -> Option<(Option<NaiveDate>, Option<i32>, usize)> {
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let d = digits(i);
+    let m_at = i + d + 1;
+    let m = digits(m_at);
+    let y_at = m_at + m + 1;
+    let y = digits(y_at);
+    if !(1..=2).contains(&d) || !(1..=2).contains(&m) || y != 4 {
+        return None;
+    }
+    if b.get(i + d) != Some(&b'.') || b.get(m_at + m) != Some(&b'.') {
+        return None;
+    }
+    let end = y_at + y;
+    // Not part of a longer number or word: `15.5.20161`, `1.2.2016a`.
+    if char_at(s, end).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let num = |at: usize, len: usize| s.get(at..at + len)?.parse::<u32>().ok();
+    let (day, month, year) = (num(i, d)?, num(m_at, m)?, num(y_at, y)? as i32);
+    let whole = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some((
+        Some(whole),
+        Some(year).filter(|y| (1930..=2100).contains(y)),
+        end,
+    ))
+}
+
 /// A date: `25/10/2021`, `15-5-2016`, `30 tháng 3 năm 2007`, `8/8`.
 /// Returns (whole date, year, end).
 pub(super) fn date(s: &str, i: usize) -> Option<(Option<NaiveDate>, Option<i32>, usize)> {
+    if let Some(found) = dotted_date(s, i) {
+        return Some(found);
+    }
     let (d, _, mut pos) = number(s, i)?;
     let sep_end = |p: usize| {
         let q = ws(s, p, false);
