@@ -497,6 +497,8 @@ fn not_citations() {
         "nghị quyết đại hội đảng bộ các cấp trong tỉnh",
         "các nghị quyết của đại hội đảng bộ các cấp",
         "nghị quyết của Đại hội chi bộ",
+        "Giấy phép số 361/GP-BTTTT ngày 12/8/2020 của Bộ Thông tin và Truyền thông",
+        "theo Hợp đồng số 12/2021/HĐ-UBND",
         "Đề án của Ban Chấp hành Đảng bộ tỉnh về nâng cao năng lực lãnh đạo",
         "Kế hoạch của Ban Thường vụ Tỉnh ủy “Một số vấn đề về tiếp tục đổi mới”",
         "Bài 2 - Tập trung xây dựng đội ngũ cán bộ",

@@ -18,6 +18,7 @@ struct TypeRow {
 #[derive(Deserialize)]
 struct File {
     types: Vec<TypeRow>,
+    not_documents: Vec<String>,
     words: HashMap<String, String>,
     canonical: HashMap<String, String>,
 }
@@ -30,6 +31,8 @@ pub struct Vocab {
     words: HashMap<String, String>,
     /// Upper-cased code part → canonical case (`TTG` → `TTg`).
     canonical: HashMap<String, String>,
+    /// Upper-cased types of numbered papers that are no directives (`GP`).
+    not_documents: Vec<String>,
 }
 
 const DATA: &str = include_str!("../../data/issuers.toml");
@@ -47,6 +50,11 @@ impl Vocab {
                     .collect(),
                 words: file.words,
                 canonical: file.canonical,
+                not_documents: file
+                    .not_documents
+                    .iter()
+                    .map(|a| a.to_uppercase())
+                    .collect(),
             }
         })
     }
@@ -57,6 +65,13 @@ impl Vocab {
             .get(&abbr.to_uppercase())
             .filter(|t| t.1.is_some())
             .map(|t| t.0.as_str())
+    }
+
+    /// Whether a code's first part names a paper that is no directive: a
+    /// licence (`361/GP-BTTTT`), a certificate, a contract.
+    pub fn is_not_document(&self, abbr: &str) -> bool {
+        let up = abbr.to_uppercase();
+        self.not_documents.contains(&up)
     }
 
     /// The canonical abbreviation of a State document type, if it is one.

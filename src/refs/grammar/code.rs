@@ -155,6 +155,9 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
             <= 1
     });
     let first = segs[0].to_uppercase();
+    if vocab.is_not_document(&first) {
+        return None;
+    }
     let is_type = vocab.state_type(&first).is_some() || vocab.party_type(&first).is_some();
     let plausible = if segs.len() >= 2 {
         is_type || upper_as_written
