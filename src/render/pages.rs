@@ -81,6 +81,9 @@ struct Quote<'a> {
 /// One citing article on a directive's page, with its sentences.
 #[derive(Serialize)]
 struct CitedIn<'a> {
+    /// Flattened (`c.title`, not `c.article.title`): every path segment
+    /// costs Tera a lookup, and this loop is the hottest in the site.
+    #[serde(flatten)]
     article: ArticleCard<'a>,
     quotes: Vec<Quote<'a>>,
 }
@@ -724,6 +727,8 @@ impl<'a> Renderer<'a> {
         let e = &a.entries[i];
         #[derive(Serialize)]
         struct Cited<'b> {
+            /// Flattened, as in [`CitedIn`]: `c.slug`, one lookup.
+            #[serde(flatten)]
             directive: DirectiveCard<'b>,
             /// Articles other than this one that cite it.
             others: usize,
