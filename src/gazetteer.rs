@@ -4,7 +4,7 @@
 //! The data lives in `data/provinces.tsv` (and `data/districts.tsv`), compiled
 //! into the binary so every build, wherever it runs, knows the same places.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::vi;
@@ -77,11 +77,11 @@ impl Gazetteer {
         let mut g = Gazetteer {
             provinces: Vec::new(),
             districts: Vec::new(),
-            by_name: HashMap::new(),
-            districts_by_name: HashMap::new(),
-            provinces_by_words: HashMap::new(),
-            districts_by_words: HashMap::new(),
-            name_prefixes: HashSet::new(),
+            by_name: HashMap::default(),
+            districts_by_name: HashMap::default(),
+            provinces_by_words: HashMap::default(),
+            districts_by_words: HashMap::default(),
+            name_prefixes: HashSet::default(),
         };
         for line in data_lines(provinces_tsv) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -207,6 +207,13 @@ impl Gazetteer {
     /// The longest province name that starts `text` (compared folded), with
     /// the number of bytes of `text` it covers. `text` should start at a word.
     pub fn province_at_start(&self, text: &str) -> Option<(&Province, usize)> {
+        // Most words start no place name: the first word tells, cheaply.
+        let first = text
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len());
+        if first == 0 || !self.is_name_prefix(&vi::fold(&text[..first])) {
+            return None;
+        }
         // Province names have at most four words ("Bà Rịa - Vũng Tàu").
         let mut ends = Vec::new();
         let mut in_word = false;

@@ -471,34 +471,43 @@ fn is_invisible(c: char) -> bool {
 /// knows what a line end is, so every stage splits text the same way while
 /// offsets stay those of the file as it is.
 pub fn line_ranges(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    lines_of(text, range).collect()
+}
+
+/// The lines of `text[range]`, as [`line_ranges`] finds them, one at a time:
+/// a caller that needs only the first few lines reads no further.
+pub fn lines_of(
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let end = range.end.min(bytes.len());
-    let mut lines = Vec::new();
     let mut start = range.start.min(end);
-    let mut i = start;
-    while i < end {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(start..i);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                lines.push(start..i);
-                i += if bytes.get(i + 1) == Some(&b'\n') && i + 1 < end {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    // Line ends are found with memchr: most bytes are not one.
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', &bytes[start..end]).map(move |i| i + start);
+    std::iter::from_fn(move || {
+        if start >= end {
+            return None;
         }
-    }
-    if start < end {
-        lines.push(start..end);
-    }
-    lines
+        loop {
+            let Some(i) = ends.next() else {
+                let line = start..end;
+                start = end;
+                return Some(line);
+            };
+            if i < start {
+                // The `\n` of a `\r\n` already taken.
+                continue;
+            }
+            let line = start..i;
+            start = if bytes[i] == b'\r' && i + 1 < end && bytes[i + 1] == b'\n' {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(line);
+        }
+    })
 }
 
 /// NFC, skipping the work when the text is already NFC (the usual case).
@@ -551,9 +560,8 @@ fn is_hidden_or_backup(rel: &str) -> bool {
 /// line end (`\n`, `\r\n`, `\r`) closes a line; errors name the file's line.
 fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
     let text = &source.text;
-    let mut lines = line_ranges(text, 0..text.len()).into_iter();
     // Only the start of the file is looked at: a 50 MB file costs no more.
-    let Some(first) = lines.next() else {
+    let Some(first) = lines_of(text, 0..text.len()).next() else {
         return Ok(());
     };
     match text[first.clone()].trim_end() {
@@ -562,32 +570,31 @@ fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
         _ => return Ok(()),
     }
     let toml_start = line_end(text, first.end);
-    for line in lines {
-        if text[line.clone()].trim_end() != "+++" {
-            continue;
+    let Some(close) =
+        lines_of(text, toml_start..text.len()).find(|line| text[line.clone()].trim_end() == "+++")
+    else {
+        return Err(SourceError::FrontMatter {
+            path: source.path.clone(),
+            line: 1,
+            message: "front matter opened with `+++` is never closed by a `+++` line".into(),
+        });
+    };
+    // toml only knows `\n` and `\r\n`; a lone `\r` is made a `\n`, same length.
+    let toml_text = lone_cr_to_lf(&text[toml_start..close.start]);
+    let table: toml::Table = toml::from_str(&toml_text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| count_line_ends(&toml_text.as_bytes()[..s.start.min(toml_text.len())]) + 2)
+            .unwrap_or(1);
+        SourceError::FrontMatter {
+            path: source.path.clone(),
+            line,
+            message: format!("front matter: {}", e.message()),
         }
-        // toml only knows `\n` and `\r\n`; a lone `\r` is made a `\n`, same length.
-        let toml_text = lone_cr_to_lf(&text[toml_start..line.start]);
-        let table: toml::Table = toml::from_str(&toml_text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| count_line_ends(&toml_text.as_bytes()[..s.start.min(toml_text.len())]) + 2)
-                .unwrap_or(1);
-            SourceError::FrontMatter {
-                path: source.path.clone(),
-                line,
-                message: format!("front matter: {}", e.message()),
-            }
-        })?;
-        source.front_matter = Some(table);
-        source.body_start = line_end(text, line.end);
-        return Ok(());
-    }
-    Err(SourceError::FrontMatter {
-        path: source.path.clone(),
-        line: 1,
-        message: "front matter opened with `+++` is never closed by a `+++` line".into(),
-    })
+    })?;
+    source.body_start = line_end(text, close.end);
+    source.front_matter = Some(table);
+    Ok(())
 }
 
 /// YAML front matter between `---` lines, read into the same table as
@@ -596,8 +603,7 @@ fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
 fn split_yaml_front_matter(source: &mut Source, first_end: usize) -> Result<(), SourceError> {
     let text = &source.text;
     let yaml_start = line_end(text, first_end);
-    let Some(close) = line_ranges(text, yaml_start..text.len())
-        .into_iter()
+    let Some(close) = lines_of(text, yaml_start..text.len())
         .find(|line| matches!(text[line.clone()].trim_end(), "---" | "..."))
     else {
         return Ok(());
@@ -842,6 +848,49 @@ mod tests {
         // A lone high surrogate.
         let err = decode(&[0xFF, 0xFE, 0x00, 0xD8, b'a', 0]).unwrap_err();
         assert!(err.contains("UTF-16LE"), "{err}");
+    }
+
+    /// The byte-by-byte reading that [`lines_of`] must agree with.
+    fn line_ranges_reference(
+        text: &str,
+        range: std::ops::Range<usize>,
+    ) -> Vec<std::ops::Range<usize>> {
+        let bytes = text.as_bytes();
+        let end = range.end.min(bytes.len());
+        let mut lines = Vec::new();
+        let mut start = range.start.min(end);
+        let mut i = start;
+        while i < end {
+            match bytes[i] {
+                b'\n' => {
+                    lines.push(start..i);
+                    i += 1;
+                    start = i;
+                }
+                b'\r' => {
+                    lines.push(start..i);
+                    i += if bytes.get(i + 1) == Some(&b'\n') && i + 1 < end {
+                        2
+                    } else {
+                        1
+                    };
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        if start < end {
+            lines.push(start..end);
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_of_agrees_with_the_byte_loop(text in "[a\\r\\n ]{0,40}", from in 0usize..45, to in 0usize..45) {
+            let (from, to) = (from.min(text.len()), to.min(text.len()));
+            proptest::prop_assert_eq!(line_ranges(&text, from..to), line_ranges_reference(&text, from..to));
+        }
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub fn lede_prefix(line: &str) -> Option<(&str, usize)> {
         Regex::new(r"^\(\s*(\p{Lu}[\p{Lu}\p{N}.&]{1,15}|[\p{L}\p{N}-]+\.(?:vn|com|net|org)|Báo\s+\p{Lu}[\p{L} ]{1,40}?)\s*\)\s*[-–—]+\s*")
             .expect("a valid regex")
     });
+    // Nearly every line fails at its first character; the regex need not run.
+    if !line.starts_with('(') {
+        return None;
+    }
     let caps = re.captures(line)?;
     Some((caps.get(1)?.as_str(), caps.get(0)?.end()))
 }

@@ -9,7 +9,7 @@
 //! capitalised name of its own, not inside a longer name (`Điện Biên Phủ`,
 //! `Nguyễn Thái Bình`) and not `Hồ Chí Minh` the person.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -144,7 +144,8 @@ pub fn province_in(body: &str) -> Option<Province> {
     let g = Gazetteer::get();
     let words = words(body);
     // Capitalised words repeat (`Đảng`, `Tỉnh`, `Ban`): fold each once.
-    let mut folds: HashMap<&str, String> = HashMap::new();
+    // Gazetteer and fold lookups run per capitalised word: Fx, not SipHash.
+    let mut folds: HashMap<&str, String> = HashMap::default();
     let mut provinces = Tally::default();
     let mut districts = Tally::default();
     let mut key = String::new();
