@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::vi;
 
 /// A province or centrally-run city.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Province {
     /// As displayed: `Hòa Bình`.
     pub name: String,

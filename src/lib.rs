@@ -12,6 +12,7 @@
 
 pub mod archive;
 pub mod article;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod gazetteer;

@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+use vanban::cache::ArticleCache;
 use vanban::config::SiteConfig;
 use vanban::pipeline::{self, Report};
 use vanban::refs::registry::Registry;
@@ -145,8 +146,13 @@ fn build_and_write(args: &BuildArgs, keep: bool) -> Result<Built> {
         anyhow::bail!("content folder {} does not exist", config.content.display());
     }
     let progress = Progress::start("reading and citing the articles");
-    let (archive, report) =
-        pipeline::load(std::slice::from_ref(&config.content), &config, &registry);
+    let cache = ArticleCache::open(&config.output, &config);
+    let (archive, report) = pipeline::load_with(
+        std::slice::from_ref(&config.content),
+        &config,
+        &registry,
+        Some(&cache),
+    );
     progress.stage(&format!(
         "rendering and writing the pages of {} articles and {} directives",
         archive.entries.len(),

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use crate::archive::Archive;
 use crate::article::{self, Article};
+use crate::cache::ArticleCache;
 use crate::config::SiteConfig;
 use crate::refs::registry::Registry;
 use crate::refs::{self, ArticleContext, Citation};
@@ -107,28 +108,49 @@ pub fn cite_article(article: &Article, registry: &Registry) -> refs::Cited {
 /// and the report are the same whatever the thread count or the order the
 /// file system lists files in.
 pub fn load(paths: &[PathBuf], config: &SiteConfig, registry: &Registry) -> (Archive, Report) {
+    load_with(paths, config, registry, None)
+}
+
+/// [`load`], taking each unchanged file from `cache` instead of reading it
+/// again, and keeping there what each file read gave.
+pub fn load_with(
+    paths: &[PathBuf],
+    config: &SiteConfig,
+    registry: &Registry,
+    cache: Option<&ArticleCache>,
+) -> (Archive, Report) {
     let listed = source::discover(paths);
     type Done = (PathBuf, Outcome, Option<(Article, Vec<Citation>)>);
     let results: Vec<Done> = listed
         .into_par_iter()
         .map(|item| match item {
-            Listed::File { path, rel } => match source::read(&path, &rel) {
-                Found::Read(src) => {
-                    let encoding = src.encoding;
-                    let article = article::clean(src, config);
-                    let cited = cite_article(&article, registry);
-                    let mut article = article;
-                    article.document = cited.document;
-                    let citations = cited.citations;
-                    (
-                        path,
-                        Outcome::Built { encoding },
-                        Some((article, citations)),
-                    )
+            Listed::File { path, rel } => {
+                if let Some((article, citations)) = cache.and_then(|c| c.get(&path)) {
+                    let outcome = Outcome::Built {
+                        encoding: article.encoding,
+                    };
+                    return (path, outcome, Some((article, citations)));
                 }
-                Found::Skipped(p, why) => (p, Outcome::Skipped(why.to_string()), None),
-                Found::Failed(e) => (path, Outcome::Failed(e.to_string()), None),
-            },
+                match source::read(&path, &rel) {
+                    Found::Read(src) => {
+                        let encoding = src.encoding;
+                        let mut article = article::clean(src, config);
+                        let cited = cite_article(&article, registry);
+                        article.document = cited.document;
+                        let citations = cited.citations;
+                        if let Some(cache) = cache {
+                            cache.put(&path, &article, &citations);
+                        }
+                        (
+                            path,
+                            Outcome::Built { encoding },
+                            Some((article, citations)),
+                        )
+                    }
+                    Found::Skipped(p, why) => (p, Outcome::Skipped(why.to_string()), None),
+                    Found::Failed(e) => (path, Outcome::Failed(e.to_string()), None),
+                }
+            }
             Listed::Skipped { path, why, .. } => (path, Outcome::Skipped(why.to_string()), None),
             Listed::Failed { path, why, .. } => {
                 let message = format!("{}: {why}", path.display());
@@ -145,6 +167,15 @@ pub fn load(paths: &[PathBuf], config: &SiteConfig, registry: &Registry) -> (Arc
             articles.push(article);
             citations.push(cited);
         }
+    }
+    if let Some(cache) = cache {
+        let built: Vec<PathBuf> = report
+            .files
+            .iter()
+            .filter(|(_, o)| matches!(o, Outcome::Built { .. }))
+            .map(|(p, _)| p.clone())
+            .collect();
+        cache.retain(&built);
     }
     refs::resolve::years_from_archive(&mut citations);
     let articles = articles.into_iter().zip(citations).collect();

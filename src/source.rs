@@ -10,7 +10,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use walkdir::WalkDir;
 
 /// The kind of file an article comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Raw text scraped from a portal: one paragraph per line.
@@ -288,6 +288,28 @@ pub fn from_bytes(
         split_front_matter(&mut source)?;
     }
     Ok(Some(source))
+}
+
+/// An encoding's name, as encoding_rs gives it (`UTF-8`, `windows-1258`).
+/// (An alias, so that serde's derive does not take the field for text
+/// borrowed from its input.)
+pub type EncodingName = &'static str;
+
+/// An encoding's name as serde reads and writes it: read back as
+/// encoding_rs's own `&'static str`.
+pub mod encoding_name {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(name: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let name = String::deserialize(d)?;
+        encoding_rs::Encoding::for_label(name.as_bytes())
+            .map(|e| e.name())
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown encoding {name}")))
+    }
 }
 
 /// Decodes bytes to NFC text, telling which encoding was used.

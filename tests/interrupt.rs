@@ -134,7 +134,13 @@ fn a_killed_build_leaves_a_whole_site() {
     assert_eq!(run.code, 0, "{}", run.all());
     assert_eq!(
         siblings(p.root()),
-        [".public.vanban-pages", "content", "public", "site.toml"]
+        [
+            ".public.vanban-articles",
+            ".public.vanban-pages",
+            "content",
+            "public",
+            "site.toml"
+        ]
     );
     assert!(
         tree(&p.public()) == new_reference,
@@ -174,7 +180,13 @@ fn leftovers_of_a_killed_build_are_cleaned_and_a_site_moved_aside_is_put_back() 
     assert_eq!(run.code, 0, "{}", run.all());
     assert_eq!(
         siblings(p.root()),
-        [".public.vanban-pages", "content", "public", "site.toml"]
+        [
+            ".public.vanban-articles",
+            ".public.vanban-pages",
+            "content",
+            "public",
+            "site.toml"
+        ]
     );
     assert_eq!(tree(&p.public()), old);
 }

@@ -448,7 +448,13 @@ fn a_front_matter_slug_cannot_leave_the_output() {
     names.sort();
     assert_eq!(
         names,
-        [".public.vanban-pages", "content", "public", "site.toml"]
+        [
+            ".public.vanban-articles",
+            ".public.vanban-pages",
+            "content",
+            "public",
+            "site.toml"
+        ]
     );
     assert!(!p.root().parent().unwrap().join("escaped.html").exists());
     assert_eq!(pages_with(&p.public(), "Thân bài evil.").len(), 1);

@@ -32,7 +32,7 @@ use crate::gazetteer::{Gazetteer, Province};
 use crate::source::{Format, Source};
 
 /// What a block of the body is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     Paragraph,
@@ -48,22 +48,24 @@ pub enum BlockKind {
     Markdown,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     /// Byte range in [`Article::text`].
     pub range: Range<usize>,
 }
 
-/// One article, cleaned.
-#[derive(Debug, Clone)]
+/// One article, cleaned. (Serialised only into the rebuild cache,
+/// [`crate::cache`], which leaves `extra` out.)
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// The path as reached (for messages and `scan`).
     pub file: String,
     /// The path relative to the content folder.
     pub rel: String,
     pub format: Format,
-    pub encoding: &'static str,
+    #[serde(with = "crate::source::encoding_name")]
+    pub encoding: crate::source::EncodingName,
     pub title: String,
     pub date: Option<NaiveDate>,
     pub province: Option<Province>,
@@ -84,6 +86,7 @@ pub struct Article {
     /// by the refs stage: `Số: 17/CT-UBND` heading the text).
     pub document: Option<String>,
     /// Front-matter keys vanban does not use itself, passed to templates.
+    #[serde(skip)]
     pub extra: toml::Table,
 }
 

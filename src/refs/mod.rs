@@ -14,10 +14,10 @@ pub mod vocab;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a citation's key was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Resolution {
     /// The mention carries the document's code (`26-CT/TU`, `17/CT-UBND`).
@@ -36,7 +36,7 @@ pub enum Resolution {
 
 /// One directive cited by one mention. A mention that names two documents
 /// (`Nghị quyết T.Ư 4 (khóa XI, XII)`) gives two citations with one span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Citation {
     /// The directive's identity (REFERENCES.md §3): `26-CT/TU@hoa-binh#2019`.
     pub key: String,

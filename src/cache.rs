@@ -1,0 +1,223 @@
+//! What the last build read from each article file, kept beside the output,
+//! so that a rebuild reads, cleans and cites again only the files that
+//! changed.
+//!
+//! Reading one file (decode, clean, detect, resolve) depends on its bytes,
+//! the site's configuration and the program, nothing else: the archive-wide
+//! steps (years agreed across articles, the graph) run after it, on every
+//! build. The folder `.NAME.vanban-articles` beside the output holds one
+//! entry per file: a key of the configuration and the program, the file's
+//! size and modification time, and what reading it gave. An entry is used
+//! only while all of them match; otherwise the file is read again and its
+//! entry replaced. One file per entry keeps memory flat: nothing is held
+//! for the whole archive. A folder there that is not vanban's is left alone.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::config::SiteConfig;
+use crate::refs::Citation;
+use crate::render::reuse::hash_parts;
+
+/// An entry: a line of text (this, the key, the file's size, time and
+/// path), then what reading the file gave, in postcard's binary form.
+const HEADER: &str = "vanban article 1";
+/// The file that marks the folder as vanban's.
+const MARKER: &str = "VANBAN-ARTICLES";
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    article: &'a Article,
+    citations: &'a [Citation],
+    /// Each citation's span, which `Citation`'s own serialisation (the
+    /// public `scan` format) leaves out.
+    spans: Vec<(usize, usize)>,
+}
+
+#[derive(Deserialize)]
+struct EntryIn {
+    article: Article,
+    citations: Vec<Citation>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl EntryIn {
+    /// Whether every range points into the text, on character boundaries:
+    /// a damaged entry must not make a later stage slice out of bounds.
+    fn fits(&self) -> bool {
+        let text = &self.article.text;
+        let ok = |start: usize, end: usize| {
+            start <= end && text.is_char_boundary(start) && text.is_char_boundary(end)
+        };
+        self.spans.len() == self.citations.len()
+            && self.spans.iter().all(|&(s, e)| ok(s, e))
+            && self
+                .article
+                .blocks
+                .iter()
+                .all(|b| ok(b.range.start, b.range.end))
+            && text.is_char_boundary(self.article.body_end)
+    }
+}
+
+/// The size and modification time (ns) that say a file is unchanged.
+fn stamp(path: &Path) -> Option<(u64, u128)> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((meta.len(), modified))
+}
+
+/// The key entries are valid under: the program and the configuration.
+fn key(config: &SiteConfig) -> String {
+    let mut parts = vec![env!("CARGO_PKG_VERSION").to_string()];
+    if let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| fs::metadata(exe).ok())
+    {
+        parts.push(meta.len().to_string());
+        if let Some(t) = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
+        {
+            parts.push(t.as_nanos().to_string());
+        }
+    }
+    // Everything in the configuration may change how a file reads.
+    parts.push(format!("{config:?}"));
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    format!("{:032x}", hash_parts(&parts))
+}
+
+/// The entries of the last build, beside the output folder.
+pub struct ArticleCache {
+    /// `None` when there is no folder vanban may use.
+    dir: Option<PathBuf>,
+    key: String,
+}
+
+impl ArticleCache {
+    /// The folder beside `output` (`public/` → `.public.vanban-articles/`),
+    /// made if missing; not used if something else is there.
+    pub fn open(output: &Path, config: &SiteConfig) -> ArticleCache {
+        // Named and placed as the site writer names its own lists.
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let dir = parent.join(format!(".{name}.vanban-articles"));
+        let usable = if dir.exists() {
+            dir.join(MARKER).is_file()
+        } else {
+            fs::create_dir_all(&dir).is_ok()
+                && fs::write(
+                    dir.join(MARKER),
+                    "vanban keeps here what it read from each article, to rebuild faster.\n",
+                )
+                .is_ok()
+        };
+        ArticleCache {
+            dir: usable.then_some(dir),
+            key: key(config),
+        }
+    }
+
+    /// The entry's file for the article at `path`.
+    fn entry(&self, path: &Path) -> Option<PathBuf> {
+        let name = hash_parts(&[path.to_str()?]);
+        Some(self.dir.as_ref()?.join(format!("{name:032x}.bin")))
+    }
+
+    /// The header line an entry of `path` must have now.
+    fn header(&self, path: &Path) -> Option<String> {
+        let (size, modified) = stamp(path)?;
+        Some(format!(
+            "{HEADER}\t{}\t{size}\t{modified}\t{}",
+            self.key,
+            path.to_str()?
+        ))
+    }
+
+    /// What reading `path` gave last time, if neither the file nor the
+    /// program nor the configuration changed since.
+    pub fn get(&self, path: &Path) -> Option<(Article, Vec<Citation>)> {
+        let bytes = fs::read(self.entry(path)?).ok()?;
+        let header = self.header(path)?;
+        let body = bytes.strip_prefix(header.as_bytes())?.strip_prefix(b"\n")?;
+        let entry: EntryIn = postcard::from_bytes(body).ok()?;
+        if !entry.fits() {
+            return None;
+        }
+        let mut citations = entry.citations;
+        for (c, &(start, end)) in citations.iter_mut().zip(&entry.spans) {
+            c.span = start..end;
+        }
+        Some((entry.article, citations))
+    }
+
+    /// Keeps what reading `path` gave, for the next build. Articles with
+    /// front matter keys of their own are not kept (TOML values do not
+    /// round-trip through a binary form): they are read each time.
+    pub fn put(&self, path: &Path, article: &Article, citations: &[Citation]) {
+        if !article.extra.is_empty() {
+            return;
+        }
+        let (Some(file), Some(header)) = (self.entry(path), self.header(path)) else {
+            return;
+        };
+        let out = EntryOut {
+            article,
+            citations,
+            spans: citations
+                .iter()
+                .map(|c| (c.span.start, c.span.end))
+                .collect(),
+        };
+        // Written aside and renamed: a kill leaves the old entry or the new.
+        let mut new = file.clone().into_os_string();
+        new.push(".new");
+        let new = PathBuf::from(new);
+        let Ok(body) = postcard::to_stdvec(&out) else {
+            return;
+        };
+        let mut bytes = header.into_bytes();
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&body);
+        let written = fs::write(&new, bytes).and_then(|()| fs::rename(&new, &file));
+        if written.is_err() {
+            let _ = fs::remove_file(&new);
+        }
+    }
+
+    /// Removes the entries of files no longer in the archive.
+    pub fn retain(&self, paths: &[PathBuf]) {
+        let Some(dir) = &self.dir else { return };
+        let keep: HashSet<PathBuf> = paths.iter().filter_map(|p| self.entry(p)).collect();
+        let Ok(listing) = fs::read_dir(dir) else {
+            return;
+        };
+        for item in listing.flatten() {
+            let path = item.path();
+            let ours = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.len() == 36 && n.ends_with(".bin") || n.ends_with(".bin.new"));
+            if ours && !keep.contains(&path) {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    }
+}

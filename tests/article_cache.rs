@@ -1,0 +1,145 @@
+//! A rebuild takes each unchanged article from what the last build read
+//! (`.public.vanban-articles/`, beside the output) instead of reading,
+//! cleaning and citing it again; anything that could change how a file
+//! reads makes it read again, and a damaged or foreign cache is harmless.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::{tree, Project};
+
+fn corpus(p: &Project) {
+    for i in 0..6 {
+        p.add(
+            &format!("bai-{i}.txt"),
+            format!(
+                "Bài số {i} về xây dựng Đảng\nĐoạn một, thực hiện Chỉ thị số {}-CT/TW của Ban Bí thư.\n\
+                 Đoạn hai nhắc Nghị quyết số 21-NQ/TW.\n",
+                i + 1
+            ),
+        );
+    }
+}
+
+fn cache_dir(p: &Project) -> PathBuf {
+    p.root().join(".public.vanban-articles")
+}
+
+fn entries(p: &Project) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(cache_dir(p))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    found.retain(|e| e.extension().is_some_and(|x| x == "bin"));
+    found.sort();
+    found
+}
+
+fn site_text(p: &Project) -> String {
+    tree(&p.public())
+        .values()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .collect()
+}
+
+#[test]
+fn an_unchanged_file_is_taken_from_the_cache() {
+    let p = Project::new();
+    corpus(&p);
+    assert_eq!(p.build(&[]).code, 0);
+    assert_eq!(entries(&p).len(), 6);
+    let first = tree(&p.public());
+
+    // Same size, same modification time, other words: the cache is trusted
+    // (as make and cargo trust times), so the old reading stays.
+    let path = p.content().join("bai-2.txt");
+    let text = fs::read_to_string(&path).unwrap();
+    let when = fs::metadata(&path).unwrap().modified().unwrap();
+    fs::write(
+        &path,
+        text.replace("Chỉ thị số 3-CT/TW", "Chỉ thị số 9-CT/TW"),
+    )
+    .unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(tree(&p.public()), first, "the file was read again");
+
+    // A new modification time: read again.
+    let later = when + Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(p.build(&[]).code, 0);
+    assert!(site_text(&p).contains("9-CT/TW"));
+}
+
+#[test]
+fn a_changed_configuration_reads_every_file_again() {
+    let p = Project::new();
+    corpus(&p);
+    assert_eq!(p.build(&[]).code, 0);
+    assert!(site_text(&p).contains("21-NQ/TW"));
+    // A boilerplate marker now cuts the line that cites 21-NQ/TW.
+    p.set_config(
+        "title = \"Thử\"\ncontent = \"content\"\noutput = \"public\"\n\
+         [boilerplate]\nmarkers = [\"Đoạn hai nhắc Nghị quyết\"]\n",
+    );
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        !site_text(&p).contains("21-NQ/TW"),
+        "articles were read from the old cache"
+    );
+}
+
+#[test]
+fn damaged_entries_are_read_again_and_removed_files_leave() {
+    let p = Project::new();
+    corpus(&p);
+    assert_eq!(p.build(&[]).code, 0);
+    let first = tree(&p.public());
+    let all = entries(&p);
+    // Header kept, body cut short; another entry made garbage.
+    let bytes = fs::read(&all[0]).unwrap();
+    fs::write(&all[0], &bytes[..bytes.len() / 2]).unwrap();
+    fs::write(&all[1], b"\xff\xfe not an entry").unwrap();
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(tree(&p.public()), first);
+    assert_eq!(entries(&p).len(), 6);
+
+    fs::remove_file(p.content().join("bai-5.txt")).unwrap();
+    assert_eq!(p.build(&[]).code, 0);
+    assert_eq!(entries(&p).len(), 5);
+}
+
+#[test]
+fn a_folder_that_is_not_vanbans_is_left_alone() {
+    let p = Project::new();
+    corpus(&p);
+    let dir = cache_dir(&p);
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("notes.txt"), "mine").unwrap();
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let names: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["notes.txt"]);
+    assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
+    // The build itself is unharmed.
+    assert!(site_text(&p).contains("21-NQ/TW"));
+}
