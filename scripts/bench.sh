@@ -77,11 +77,17 @@ corpus() { # N → generates (once) $BENCH_DIR/cN and, with Hugo, $BENCH_DIR/hN
 }
 
 printf '\n%-8s %-22s %9s %10s %s\n' articles what wall_s peak_MiB note
+# Removes a site and what vanban keeps beside it (its pages' inputs, its
+# articles' cache), so that the next build is a cold one.
+forget() {
+    rm -rf "$1" "$(dirname "$1")/.$(basename "$1").vanban-"*
+}
+
 for n in $SIZES; do
     corpus "$n"
     mb=$(du -sm "$BENCH_DIR/c$n" | cut -f1)
     out="$BENCH_DIR/o$n"
-    rm -rf "$out"
+    forget "$out"
     measure "$VANBAN" --config "$CONFIG" --content "$BENCH_DIR/c$n" --output "$out"
     vwall=$WALL
     printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban cold (shm)" "$WALL" "$RSS" "${mb} MB corpus, $(find "$out" -type f 2>/dev/null | wc -l) files"
@@ -98,13 +104,13 @@ for n in $SIZES; do
         measure "$VANBAN" --config "$CONFIG" --content "$BENCH_DIR/c$n" --output "$out"
         mv "$changed.orig" "$changed"
         printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban 1 changed" "$WALL" "$RSS" "$(grep -o '[0-9]* pages written, [0-9]* unchanged' <<<"$LAST_OUT"), $(awk -v a="$WALL" -v b="$vwall" 'BEGIN{printf "%.0f%% of cold", 100*a/b}')"
-        rm -rf "$DISK_DIR/o$n"
+        forget "$DISK_DIR/o$n"
         measure "$VANBAN" --config "$CONFIG" --content "$BENCH_DIR/c$n" --output "$DISK_DIR/o$n"
         printf '%-8s %-22s %9s %10s %s\n' "$n" "vanban cold (disk)" "$WALL" "$RSS" "output in $DISK_DIR"
-        rm -rf "$DISK_DIR/o$n"
+        forget "$DISK_DIR/o$n"
     fi
     fi
-    rm -rf "$out"
+    forget "$out"
     if [ -n "$HUGO" ]; then
         rm -rf "$BENCH_DIR/hout$n"
         measure "$HUGO" --quiet --source "$BENCH_DIR/h$n" --destination "$BENCH_DIR/hout$n"
