@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 use crate::config::SiteConfig;
 use crate::refs::Citation;
-use crate::render::reuse::hash_parts;
+use crate::render::reuse::{hash_parts, program, stamp};
 
 /// An entry: a line of text (this, the key, the file's size, time and
 /// path), then what reading the file gave, in postcard's binary form.
@@ -64,36 +64,16 @@ impl EntryIn {
     }
 }
 
-/// The size and modification time (ns) that say a file is unchanged.
-fn stamp(path: &Path) -> Option<(u64, u128)> {
-    let meta = fs::metadata(path).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((meta.len(), modified))
-}
-
-/// The key entries are valid under: the program and the configuration.
+/// The key entries are valid under: the program and the configuration
+/// (everything in it may change how a file reads).
 fn key(config: &SiteConfig) -> String {
-    let mut parts = vec![env!("CARGO_PKG_VERSION").to_string()];
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| fs::metadata(exe).ok())
-    {
-        parts.push(meta.len().to_string());
-        if let Some(t) = meta
-            .modified()
-            .ok()
-            .and_then(|m| m.duration_since(std::time::UNIX_EPOCH).ok())
-        {
-            parts.push(t.as_nanos().to_string());
-        }
-    }
-    // Everything in the configuration may change how a file reads.
-    parts.push(format!("{config:?}"));
+    let (len, modified) = program().unwrap_or_default();
+    let parts = [
+        env!("CARGO_PKG_VERSION").to_string(),
+        len.to_string(),
+        modified.to_string(),
+        format!("{config:?}"),
+    ];
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     format!("{:032x}", hash_parts(&parts))
 }
@@ -109,16 +89,7 @@ impl ArticleCache {
     /// The folder beside `output` (`public/` → `.public.vanban-articles/`),
     /// made if missing; not used if something else is there.
     pub fn open(output: &Path, config: &SiteConfig) -> ArticleCache {
-        // Named and placed as the site writer names its own lists.
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let dir = parent.join(format!(".{name}.vanban-articles"));
+        let dir = crate::site::beside(output, "articles");
         let usable = if dir.exists() {
             dir.join(MARKER).is_file()
         } else {

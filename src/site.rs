@@ -239,20 +239,28 @@ fn read_made_list(path: &Path) -> Option<HashMap<String, Made>> {
     Some(list)
 }
 
+/// What vanban keeps beside the output folder: `public/` and `pages` give
+/// `.public.vanban-pages` in the same parent folder.
+pub fn beside(output: &Path, what: &str) -> PathBuf {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    parent.join(format!(".{name}.vanban-{what}"))
+}
+
 impl Staging {
     pub fn begin(output: &Path, content: &Path) -> Result<Staging, SiteError> {
         check_output(output, content)?;
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        fs::create_dir_all(parent).map_err(io_err(parent))?;
-        let staging = parent.join(format!(".{name}.vanban-new"));
-        let old = parent.join(format!(".{name}.vanban-old"));
+        let staging = beside(output, "new");
+        let old = beside(output, "old");
+        if let Some(parent) = staging.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
         recover(output, &staging, &old)?;
         fs::create_dir_all(&staging).map_err(io_err(&staging))?;
         // The marker goes in first, so a staging folder left by a kill is
@@ -262,7 +270,7 @@ impl Staging {
             b"This folder is written by vanban; it replaces it whole on each build.\n",
         )
         .map_err(io_err(&staging))?;
-        let made_list = parent.join(format!(".{name}.vanban-pages"));
+        let made_list = beside(output, "pages");
         let earlier = read_made_list(&made_list);
         Ok(Staging {
             made_list: earlier.is_some().then_some(made_list),

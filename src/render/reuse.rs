@@ -25,20 +25,30 @@ pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     // The program: another build of vanban (or of its template engine)
     // makes every page anew once.
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| std::fs::metadata(exe).ok())
-    {
-        h.write_u64(meta.len());
-        if let Ok(Ok(t)) = meta
-            .modified()
-            .map(|m| m.duration_since(std::time::UNIX_EPOCH))
-        {
-            h.write_u128(t.as_nanos());
-        }
+    if let Some((len, modified)) = program() {
+        h.write_u64(len);
+        h.write_u128(modified);
     }
     json_into(&mut h, &common.clone().into_json());
     h.digest128()
+}
+
+/// A file's size and modification time (ns): what says it is unchanged.
+pub fn stamp(path: &std::path::Path) -> Option<(u64, u128)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((meta.len(), modified))
+}
+
+/// The running program's [`stamp`]: what tells one build of vanban from
+/// another.
+pub fn program() -> Option<(u64, u128)> {
+    stamp(&std::env::current_exe().ok()?)
 }
 
 /// The inputs of one page: `template` rendered with the common context and
