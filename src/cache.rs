@@ -112,9 +112,8 @@ impl ArticleCache {
         Some(self.dir.as_ref()?.join(format!("{name:032x}.bin")))
     }
 
-    /// The header line an entry of `path` must have now.
-    fn header(&self, path: &Path) -> Option<String> {
-        let (size, modified) = stamp(path)?;
+    /// The header line of an entry of `path` with this [`stamp`].
+    fn header(&self, path: &Path, (size, modified): (u64, u128)) -> Option<String> {
         Some(format!(
             "{HEADER}\t{}\t{size}\t{modified}\t{}",
             self.key,
@@ -126,7 +125,7 @@ impl ArticleCache {
     /// program nor the configuration changed since.
     pub fn get(&self, path: &Path) -> Option<(Article, Vec<Citation>)> {
         let bytes = fs::read(self.entry(path)?).ok()?;
-        let header = self.header(path)?;
+        let header = self.header(path, stamp(path)?)?;
         let body = bytes.strip_prefix(header.as_bytes())?.strip_prefix(b"\n")?;
         let entry: EntryIn = postcard::from_bytes(body).ok()?;
         if !entry.fits() {
@@ -139,14 +138,22 @@ impl ArticleCache {
         Some((entry.article, citations))
     }
 
-    /// Keeps what reading `path` gave, for the next build. Articles with
+    /// Keeps what reading `path` gave, for the next build. `read_at` is
+    /// the file's [`stamp`] taken before it was read, so that a file changed
+    /// while it was being read is read again next time. Articles with
     /// front matter keys of their own are not kept (TOML values do not
     /// round-trip through a binary form): they are read each time.
-    pub fn put(&self, path: &Path, article: &Article, citations: &[Citation]) {
+    pub fn put(
+        &self,
+        path: &Path,
+        read_at: (u64, u128),
+        article: &Article,
+        citations: &[Citation],
+    ) {
         if !article.extra.is_empty() {
             return;
         }
-        let (Some(file), Some(header)) = (self.entry(path), self.header(path)) else {
+        let (Some(file), Some(header)) = (self.entry(path), self.header(path, read_at)) else {
             return;
         };
         let out = EntryOut {

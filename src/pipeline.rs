@@ -131,6 +131,7 @@ pub fn load_with(
                     };
                     return (path, outcome, Some((article, citations)));
                 }
+                let read_at = cache.and_then(|_| crate::render::reuse::stamp(&path));
                 match source::read(&path, &rel) {
                     Found::Read(src) => {
                         let encoding = src.encoding;
@@ -138,8 +139,8 @@ pub fn load_with(
                         let cited = cite_article(&article, registry);
                         article.document = cited.document;
                         let citations = cited.citations;
-                        if let Some(cache) = cache {
-                            cache.put(&path, &article, &citations);
+                        if let (Some(cache), Some(read_at)) = (cache, read_at) {
+                            cache.put(&path, read_at, &article, &citations);
                         }
                         (
                             path,
