@@ -578,81 +578,80 @@ fn is_hidden_or_backup(rel: &str) -> bool {
 }
 
 /// Splits front matter off a Markdown source: TOML between `+++` lines (as
-/// Zola writes it) or YAML between `---` lines (as Hugo and Jekyll do). Any
-/// line end (`\n`, `\r\n`, `\r`) closes a line; errors name the file's line.
+/// Zola writes it) or YAML between `---` lines (as Hugo and Jekyll do), read
+/// into one table. Any line end (`\n`, `\r\n`, `\r`) closes a line; errors
+/// name the file's line. A `---` first line that no other `---` closes is
+/// Markdown's rule, not front matter; an unclosed `+++` is an error.
 fn split_front_matter(source: &mut Source) -> Result<(), SourceError> {
     let text = &source.text;
     // Only the start of the file is looked at: a 50 MB file costs no more.
     let Some(first) = lines_of(text, 0..text.len()).next() else {
         return Ok(());
     };
-    match text[first.clone()].trim_end() {
-        "+++" => {}
-        "---" => return split_yaml_front_matter(source, first.end),
+    let yaml = match text[first.clone()].trim_end() {
+        "+++" => false,
+        "---" => true,
         _ => return Ok(()),
-    }
-    let toml_start = line_end(text, first.end);
-    let Some(close) =
-        lines_of(text, toml_start..text.len()).find(|line| text[line.clone()].trim_end() == "+++")
-    else {
+    };
+    let start = line_end(text, first.end);
+    let closes = |line: &str| match line.trim_end() {
+        "+++" => !yaml,
+        "---" | "..." => yaml,
+        _ => false,
+    };
+    let Some(close) = lines_of(text, start..text.len()).find(|l| closes(&text[l.clone()])) else {
+        if yaml {
+            return Ok(());
+        }
         return Err(SourceError::FrontMatter {
             path: source.path.clone(),
             line: 1,
             message: "front matter opened with `+++` is never closed by a `+++` line".into(),
         });
     };
-    // toml only knows `\n` and `\r\n`; a lone `\r` is made a `\n`, same length.
-    let toml_text = lone_cr_to_lf(&text[toml_start..close.start]);
-    let table: toml::Table = toml::from_str(&toml_text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| count_line_ends(&toml_text.as_bytes()[..s.start.min(toml_text.len())]) + 2)
-            .unwrap_or(1);
-        SourceError::FrontMatter {
-            path: source.path.clone(),
-            line,
-            message: format!("front matter: {}", e.message()),
-        }
+    // Neither parser knows a lone `\r`: it is made a `\n`, same length.
+    let inner = lone_cr_to_lf(&text[start..close.start]);
+    // Parsers count lines from the front matter's first: the file's is one more.
+    let table = if yaml {
+        parse_yaml(&inner)
+    } else {
+        parse_toml(&inner)
+    }
+    .map_err(|(line, message)| SourceError::FrontMatter {
+        path: source.path.clone(),
+        line: line + 1,
+        message: format!("front matter: {message}"),
     })?;
     source.body_start = line_end(text, close.end);
     source.front_matter = Some(table);
     Ok(())
 }
 
-/// YAML front matter between `---` lines, read into the same table as
-/// TOML's. A `---` first line that no other `---` line closes is Markdown's
-/// rule, not front matter.
-fn split_yaml_front_matter(source: &mut Source, first_end: usize) -> Result<(), SourceError> {
-    let text = &source.text;
-    let yaml_start = line_end(text, first_end);
-    let Some(close) = lines_of(text, yaml_start..text.len())
-        .find(|line| matches!(text[line.clone()].trim_end(), "---" | "..."))
-    else {
-        return Ok(());
-    };
-    let yaml_text = lone_cr_to_lf(&text[yaml_start..close.start]);
-    let error = |line: usize, message: String| SourceError::FrontMatter {
-        path: source.path.clone(),
-        line,
-        message: format!("front matter: {message}"),
-    };
-    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(&yaml_text).map_err(|e| {
-        // The YAML starts on the file's second line.
-        let line = e.location().map_or(1, |l| l.line() + 1);
+/// TOML front matter; an error gives its 1-based line within `text`.
+fn parse_toml(text: &str) -> Result<toml::Table, (usize, String)> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(0, |s| {
+            count_line_ends(&text.as_bytes()[..s.start.min(text.len())]) + 1
+        });
+        (line, e.message().to_string())
+    })
+}
+
+/// YAML front matter, as TOML's table; an error gives its 1-based line
+/// within `text`.
+fn parse_yaml(text: &str) -> Result<toml::Table, (usize, String)> {
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| {
         // The message's own position counts from the YAML's first line: the
-        // file's line, given above, is the one a reader needs.
+        // line given with it is the one a reader needs.
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or_default();
-        error(line, message.to_string())
+        (e.location().map_or(0, |l| l.line()), message.to_string())
     })?;
-    let table = match yaml_to_toml(value) {
-        Some(toml::Value::Table(table)) => table,
-        None => toml::Table::new(),
-        Some(_) => return Err(error(2, "expected `key: value` lines".into())),
-    };
-    source.front_matter = Some(table);
-    source.body_start = line_end(text, close.end);
-    Ok(())
+    match yaml_to_toml(value) {
+        Some(toml::Value::Table(table)) => Ok(table),
+        None => Ok(toml::Table::new()),
+        Some(_) => Err((1, "expected `key: value` lines".into())),
+    }
 }
 
 /// A YAML value as TOML's, which has no null: nulls are left out, and keys
@@ -768,39 +767,31 @@ mod tests {
         assert!(decode(b"abc\0\0\0def").is_err());
     }
 
+    /// `bytes` read as the Markdown file `a.md`.
+    fn markdown(bytes: &[u8]) -> Result<Option<Source>, SourceError> {
+        from_bytes(Path::new("a.md"), "a.md", Format::Markdown, bytes)
+    }
+
     #[test]
     fn front_matter_error_names_line() {
-        let err = from_bytes(
-            Path::new("a.md"),
-            "a.md",
-            Format::Markdown,
-            b"+++\ntitle = \"x\"\ndate = = 3\n+++\nbody\n",
-        )
-        .unwrap_err()
-        .to_string();
+        let err = markdown(b"+++\ntitle = \"x\"\ndate = = 3\n+++\nbody\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("a.md:3:"), "{err}");
     }
 
     #[test]
     fn front_matter_is_split() {
-        let s = from_bytes(
-            Path::new("a.md"),
-            "a.md",
-            Format::Markdown,
-            b"+++\ntitle = \"X\"\ntags = [\"a\"]\n+++\nBody\n",
-        )
-        .unwrap()
-        .unwrap();
+        let s = markdown(b"+++\ntitle = \"X\"\ntags = [\"a\"]\n+++\nBody\n")
+            .unwrap()
+            .unwrap();
         assert_eq!(&s.text[s.body_start..], "Body\n");
         assert_eq!(s.front_matter.unwrap()["title"].as_str(), Some("X"));
     }
 
     #[test]
     fn yaml_front_matter_is_split() {
-        let s = from_bytes(
-            Path::new("a.md"),
-            "a.md",
-            Format::Markdown,
+        let s = markdown(
             "---\ntitle: \"Đảng bộ: X\"\ndate: 2022-05-19\ntags: [a, null]\nnote:\n---\nBody\n"
                 .as_bytes(),
         )
@@ -816,14 +807,9 @@ mod tests {
 
     #[test]
     fn yaml_front_matter_error_names_line() {
-        let err = from_bytes(
-            Path::new("a.md"),
-            "a.md",
-            Format::Markdown,
-            b"---\ntitle: x\ndate: [2022\n---\nbody\n",
-        )
-        .unwrap_err()
-        .to_string();
+        let err = markdown(b"---\ntitle: x\ndate: [2022\n---\nbody\n")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.starts_with("a.md:4: front matter: did not find"),
             "{err}"
@@ -833,9 +819,7 @@ mod tests {
 
     #[test]
     fn an_unclosed_rule_is_markdown() {
-        let s = from_bytes(Path::new("a.md"), "a.md", Format::Markdown, b"---\nBody\n")
-            .unwrap()
-            .unwrap();
+        let s = markdown(b"---\nBody\n").unwrap().unwrap();
         assert_eq!(s.body_start, 0);
         assert!(s.front_matter.is_none());
     }
@@ -933,16 +917,12 @@ mod tests {
     fn front_matter_with_cr_line_ends() {
         for nl in ["\r", "\r\n"] {
             let text = ["+++", "title = \"X\"", "+++", "Body"].join(nl);
-            let s = from_bytes(Path::new("a.md"), "a.md", Format::Markdown, text.as_bytes())
-                .unwrap()
-                .unwrap();
+            let s = markdown(text.as_bytes()).unwrap().unwrap();
             assert_eq!(&s.text[s.body_start..], "Body", "{nl:?}");
             assert_eq!(s.front_matter.unwrap()["title"].as_str(), Some("X"));
         }
         let bad = ["+++", "title = \"X\"", "date = = 3", "+++", "Body"].join("\r");
-        let err = from_bytes(Path::new("a.md"), "a.md", Format::Markdown, bad.as_bytes())
-            .unwrap_err()
-            .to_string();
+        let err = markdown(bad.as_bytes()).unwrap_err().to_string();
         assert!(err.starts_with("a.md:3:"), "{err}");
     }
 
