@@ -159,6 +159,8 @@ fn dates_issuers_and_years() {
         // Hyphens as pasted from word processors: U+2011, U+2010, the minus sign.
         ("Nghị quyết số 21\u{2011}NQ/TW ngày 16/6/2022", &["21-NQ/TW#2022"]),
         ("Chỉ thị số 26\u{2010}CT/TU; Quyết định số 15/QĐ\u{2212}UBND", &["26-CT/TU@yen-bai", "15/QĐ-UBND@yen-bai"]),
+        // A bare code is found with any of them too.
+        ("thực hiện 22\u{2011}NQ/TW của Ban Chấp hành Trung ương", &["22-NQ/TW#2008"]),
         ("Nghị quyết số 15-NQ/TU (ngày 6/9/2021) của Tỉnh ủy", &["15-NQ/TU@yen-bai#2021"]),
         // A date written with dots gives the year.
         ("Chỉ thị số 05-CT/TU ngày 15.5.2016 của Tỉnh ủy", &["5-CT/TU@yen-bai#2016"]),

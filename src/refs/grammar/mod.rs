@@ -157,8 +157,10 @@ fn anchors() -> &'static Regex {
             .map(|w| w.replace(' ', r"\s+"))
             .collect::<Vec<_>>()
             .join("|");
+        // The dashes a code may be written with, as the code reader knows them.
+        let dashes: String = DASHES.iter().collect();
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s))|(?P<code>\d{{1,4}})\s*[-‐‑‒–—−/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s))|(?P<code>\d{{1,4}})\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -270,30 +272,12 @@ fn tail(s: &str, start: usize) -> Tail {
             }
         }
         if !have_date {
-            // `(ngày 16/6/2022)`
-            let paren = punct(s, q, &['('])
-                .map(|e| ws(s, e, false))
-                .filter(|&e| phrase(s, e, "ngày").is_some());
-            if let Some((d, y, e2)) = paren
-                .and_then(|e| phrase(s, e, "ngày"))
-                .and_then(|e| date(s, ws(s, e, false)))
-            {
-                if let Some(close) = punct(s, ws(s, e2, false), &[')']) {
-                    t.date = d;
-                    t.year = y;
-                    t.end = close;
-                    have_date = true;
-                    continue;
-                }
-            }
-            if let Some(e) = phrase(s, q, "ngày") {
-                if let Some((d, y, e2)) = date(s, ws(s, e, false)) {
-                    t.date = d;
-                    t.year = y;
-                    t.end = e2;
-                    have_date = true;
-                    continue;
-                }
+            if let Some((d, y, e2)) = dated(s, q) {
+                t.date = d;
+                t.year = y;
+                t.end = e2;
+                have_date = true;
+                continue;
             }
             if let Some(e) = phrase(s, q, "năm") {
                 if let Some((y, w, e2)) = number(s, ws(s, e, false)) {
@@ -340,6 +324,19 @@ fn tail(s: &str, start: usize) -> Tail {
         }
     }
     t
+}
+
+/// `ngày 25/10/2021` at `q`, or in brackets, `(ngày 16/6/2022)`: (whole
+/// date, year, end).
+fn dated(s: &str, q: usize) -> Option<(Option<NaiveDate>, Option<i32>, usize)> {
+    let bracket = punct(s, q, &['(']);
+    let at = bracket.map_or(q, |e| ws(s, e, false));
+    let (d, y, end) = date(s, ws(s, phrase(s, at, "ngày")?, false))?;
+    let end = match bracket {
+        Some(_) => punct(s, ws(s, end, false), &[')'])?,
+        None => end,
+    };
+    Some((d, y, end))
 }
 
 /// The `về ...` clause after `end` (or `“về ...”`), without the `về`.
@@ -442,12 +439,10 @@ fn parse_after_type(
         }
     }
     if kind == "Nghị quyết" {
-        // `Nghị quyết của Đại hội XIII`.
-        let at_congress = phrase(s, pos, "của")
-            .map(|e| ws(s, e, true))
-            .filter(|&q| congress(s, q).is_some())
-            .unwrap_or(pos);
-        if let Some((term, provincial, province, end)) = congress(s, at_congress) {
+        // `Nghị quyết Đại hội XIII`, `Nghị quyết của Đại hội XIII`.
+        let found = congress(s, pos)
+            .or_else(|| phrase(s, pos, "của").and_then(|e| congress(s, ws(s, e, true))));
+        if let Some((term, provincial, province, end)) = found {
             return vec![Mention {
                 span: start..end,
                 kind: kind.to_string(),
