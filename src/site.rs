@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use crate::render::reuse::Inputs;
+use crate::render::reuse::{modified_nanos, Inputs};
 use crate::render::{Page, Sink, SinkError};
 
 /// The marker file that says "vanban made this folder".
@@ -197,11 +197,6 @@ impl Made {
             modified: modified_nanos(&meta)?,
         })
     }
-}
-
-fn modified_nanos(meta: &fs::Metadata) -> Option<u128> {
-    let t = meta.modified().ok()?;
-    Some(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos())
 }
 
 /// Reads the list of pages' inputs; an unreadable or foreign file gives an

@@ -29,20 +29,20 @@ pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
         h.write_u64(len);
         h.write_u128(modified);
     }
-    json_into(&mut h, &common.clone().into_json());
+    value_into(&mut h, &common.clone().into_json());
     h.digest128()
+}
+
+/// A file's modification time, in nanoseconds since 1970.
+pub fn modified_nanos(meta: &std::fs::Metadata) -> Option<u128> {
+    let t = meta.modified().ok()?;
+    Some(t.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos())
 }
 
 /// A file's size and modification time (ns): what says it is unchanged.
 pub fn stamp(path: &std::path::Path) -> Option<(u64, u128)> {
     let meta = std::fs::metadata(path).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((meta.len(), modified))
+    Some((meta.len(), modified_nanos(&meta)?))
 }
 
 /// The running program's [`stamp`]: what tells one build of vanban from
@@ -70,7 +70,7 @@ pub fn page_inputs(
         h.update(key.as_bytes());
         h.update(&[0]);
         if let Some(value) = ctx.get(key) {
-            json_into(&mut h, value);
+            value_into(&mut h, value);
         }
     }
     h.digest128()
@@ -89,7 +89,7 @@ pub fn hash_parts(parts: &[&str]) -> Inputs {
 /// Feeds `value` to the hash: each part tagged and each string and list
 /// length-prefixed, so that no two values feed the same bytes. Walking the
 /// value costs far less than writing it as JSON (no escaping).
-fn json_into(h: &mut Xxh3, value: &serde_json::Value) {
+fn value_into(h: &mut Xxh3, value: &serde_json::Value) {
     use serde_json::Value;
     fn text(h: &mut Xxh3, s: &str) {
         h.write_u64(s.len() as u64);
@@ -120,7 +120,7 @@ fn json_into(h: &mut Xxh3, value: &serde_json::Value) {
             h.write_u8(5);
             h.write_u64(items.len() as u64);
             for item in items {
-                json_into(h, item);
+                value_into(h, item);
             }
         }
         Value::Object(map) => {
@@ -128,7 +128,7 @@ fn json_into(h: &mut Xxh3, value: &serde_json::Value) {
             h.write_u64(map.len() as u64);
             for (key, item) in map {
                 text(h, key);
-                json_into(h, item);
+                value_into(h, item);
             }
         }
     }
@@ -141,7 +141,7 @@ mod tests {
 
     fn hash(value: serde_json::Value) -> Inputs {
         let mut h = Xxh3::new();
-        json_into(&mut h, &value);
+        value_into(&mut h, &value);
         h.digest128()
     }
 
