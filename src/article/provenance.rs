@@ -316,53 +316,60 @@ mod tests {
         assert_eq!(slug("tỉnh Lai Châu, tỉnh Sơn La"), Some("lai-chau".into()));
     }
 
+    /// The source the lede of `text` names, as (name, province slug).
+    fn source_of(text: &str, extra: &[Portal]) -> Option<(String, Option<String>)> {
+        let lines = lines::split(text, 0..text.len());
+        source(text, &lines, extra).map(|(name, p)| (name, p.map(|p| p.slug)))
+    }
+
+    fn named(name: &str, slug: Option<&str>) -> Option<(String, Option<String>)> {
+        Some((name.to_string(), slug.map(str::to_string)))
+    }
+
     #[test]
     fn known_portals_without_brackets() {
-        let text = "YBĐT - Sáng 14/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.\n";
-        let lines = lines::split(text, 0..text.len());
-        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
-        assert_eq!(name, "YBĐT (Báo Yên Bái)");
-        assert_eq!(province.map(|p| p.slug).as_deref(), Some("yen-bai"));
+        assert_eq!(
+            source_of(
+                "YBĐT - Sáng 14/6, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.\n",
+                &[]
+            ),
+            named("YBĐT (Báo Yên Bái)", Some("yen-bai"))
+        );
         // Capitals before a dash are no portal unless the table knows them.
-        let text = "UBND - Sáng 14/6, tỉnh tổ chức hội nghị.\n";
-        let lines = lines::split(text, 0..text.len());
-        assert!(source(text, &lines, &[]).is_none());
+        assert_eq!(
+            source_of("UBND - Sáng 14/6, tỉnh tổ chức hội nghị.\n", &[]),
+            None
+        );
     }
 
     #[test]
     fn a_paper_named_in_full() {
-        let text =
-            "(Báo Thái Nguyên) - Thực hiện Chỉ thị số 28-CT/TW, Tỉnh ủy ban hành kế hoạch.\n";
-        let lines = lines::split(text, 0..text.len());
-        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
-        assert_eq!(name, "Báo Thái Nguyên");
-        assert_eq!(province.map(|p| p.slug).as_deref(), Some("thai-nguyen"));
-        let text = "(Báo Nhân Dân) - Sáng nay, hội nghị khai mạc.\n";
-        let lines = lines::split(text, 0..text.len());
-        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
-        assert_eq!((name.as_str(), province), ("Báo Nhân Dân", None));
+        assert_eq!(
+            source_of("(Báo Thái Nguyên) - Thực hiện Chỉ thị số 28-CT/TW.\n", &[]),
+            named("Báo Thái Nguyên", Some("thai-nguyen"))
+        );
+        assert_eq!(
+            source_of("(Báo Nhân Dân) - Sáng nay, hội nghị khai mạc.\n", &[]),
+            named("Báo Nhân Dân", None)
+        );
     }
 
     #[test]
     fn portals_from_the_table() {
-        let text = "(HBĐT) - Ngày 8/8, BTV Tỉnh ủy ban hành.\n";
-        let lines = lines::split(text, 0..text.len());
-        let (name, province) = source(text, &lines, &[]).unwrap_or_default();
-        assert_eq!(name, "HBĐT (Báo Hòa Bình)");
-        assert_eq!(province.map(|p| p.slug).as_deref(), Some("hoa-binh"));
-        let text = "(XYZ) - Sáng nay.\n";
-        let lines = lines::split(text, 0..text.len());
+        assert_eq!(
+            source_of("(HBĐT) - Ngày 8/8, BTV Tỉnh ủy ban hành.\n", &[]),
+            named("HBĐT (Báo Hòa Bình)", Some("hoa-binh"))
+        );
         let extra = [Portal {
             abbreviation: "XYZ".into(),
             name: "Báo Xyz".into(),
             province: Some("Sơn La".into()),
         }];
-        let (name, province) = source(text, &lines, &extra).unwrap_or_default();
-        assert_eq!(name, "XYZ (Báo Xyz)");
-        assert_eq!(province.map(|p| p.slug).as_deref(), Some("son-la"));
+        let text = "(XYZ) - Sáng nay.\n";
         assert_eq!(
-            source(text, &lines, &[]).map(|s| s.0).as_deref(),
-            Some("XYZ")
+            source_of(text, &extra),
+            named("XYZ (Báo Xyz)", Some("son-la"))
         );
+        assert_eq!(source_of(text, &[]), named("XYZ", None));
     }
 }
