@@ -9,20 +9,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use common::{tree, Project};
-
-fn corpus(p: &Project) {
-    for i in 0..6 {
-        p.add(
-            &format!("bai-{i}.txt"),
-            format!(
-                "Bài số {i} về xây dựng Đảng\nĐoạn một, thực hiện Chỉ thị số {}-CT/TW của Ban Bí thư.\n\
-                 Đoạn hai nhắc Nghị quyết số 21-NQ/TW.\n",
-                i + 1
-            ),
-        );
-    }
-}
+use common::{tree, twelve_articles, Project};
 
 fn cache_dir(p: &Project) -> PathBuf {
     p.root().join(".public.vanban-articles")
@@ -47,14 +34,14 @@ fn site_text(p: &Project) -> String {
 #[test]
 fn an_unchanged_file_is_taken_from_the_cache() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     assert_eq!(p.build(&[]).code, 0);
-    assert_eq!(entries(&p).len(), 6);
+    assert_eq!(entries(&p).len(), 12);
     let first = tree(&p.public());
 
     // Same size, same modification time, other words: the cache is trusted
     // (as make and cargo trust times), so the old reading stays.
-    let path = p.content().join("bai-2.txt");
+    let path = p.content().join("bai-02.txt");
     let text = fs::read_to_string(&path).unwrap();
     let when = fs::metadata(&path).unwrap().modified().unwrap();
     fs::write(
@@ -87,13 +74,13 @@ fn an_unchanged_file_is_taken_from_the_cache() {
 #[test]
 fn a_changed_configuration_reads_every_file_again() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     assert_eq!(p.build(&[]).code, 0);
     assert!(site_text(&p).contains("21-NQ/TW"));
     // A boilerplate marker now cuts the line that cites 21-NQ/TW.
     p.set_config(
         "title = \"Thử\"\ncontent = \"content\"\noutput = \"public\"\n\
-         [boilerplate]\nmarkers = [\"Đoạn hai nhắc Nghị quyết\"]\n",
+         [boilerplate]\nmarkers = [\"Đoạn hai của bài\"]\n",
     );
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
@@ -106,7 +93,7 @@ fn a_changed_configuration_reads_every_file_again() {
 #[test]
 fn damaged_entries_are_read_again_and_removed_files_leave() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     assert_eq!(p.build(&[]).code, 0);
     let first = tree(&p.public());
     let all = entries(&p);
@@ -117,17 +104,17 @@ fn damaged_entries_are_read_again_and_removed_files_leave() {
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert_eq!(tree(&p.public()), first);
-    assert_eq!(entries(&p).len(), 6);
+    assert_eq!(entries(&p).len(), 12);
 
-    fs::remove_file(p.content().join("bai-5.txt")).unwrap();
+    fs::remove_file(p.content().join("bai-05.txt")).unwrap();
     assert_eq!(p.build(&[]).code, 0);
-    assert_eq!(entries(&p).len(), 5);
+    assert_eq!(entries(&p).len(), 11);
 }
 
 #[test]
 fn a_folder_that_is_not_vanbans_is_left_alone() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     let dir = cache_dir(&p);
     fs::create_dir(&dir).unwrap();
     fs::write(dir.join("notes.txt"), "mine").unwrap();

@@ -12,24 +12,11 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::sync::Mutex;
 
-use common::{tree, Project};
+use common::{tree, twelve_articles, Project};
 use vanban::config::SiteConfig;
 use vanban::pipeline;
 use vanban::refs::registry::Registry;
 use vanban::render::{self, reuse::Inputs, Page, Sink, SinkError};
-
-fn corpus(p: &Project) {
-    for i in 0..12 {
-        p.add(
-            &format!("bai-{i:02}.txt"),
-            format!(
-                "Bài số {i} về xây dựng Đảng\nĐoạn một của bài {i}, thực hiện Chỉ thị số {}-CT/TW \
-                 của Ban Bí thư.\nĐoạn hai của bài {i}, nhắc Nghị quyết số 21-NQ/TW.\n",
-                i % 5 + 1
-            ),
-        );
-    }
-}
 
 /// (inode, modification time) of the file at `rel` in `site`.
 fn identity(site: &Path, rel: &str) -> (u64, i64, i64) {
@@ -51,7 +38,7 @@ fn article_page(site: &Path, n: usize) -> String {
 #[test]
 fn a_rebuild_rewrites_only_what_changed_and_equals_a_fresh_build() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     assert_eq!(p.build(&[]).code, 0);
     let site = p.public();
     let (changed, untouched) = (article_page(&site, 3), article_page(&site, 7));
@@ -93,7 +80,7 @@ fn a_rebuild_rewrites_only_what_changed_and_equals_a_fresh_build() {
 #[test]
 fn a_page_edited_by_hand_or_a_changed_template_is_made_again() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     assert_eq!(p.build(&[]).code, 0);
     let site = p.public();
     let page = article_page(&site, 1);
@@ -175,7 +162,7 @@ fn record(p: &Project, keep_all: bool) -> Recorder {
 #[test]
 fn page_inputs_are_stable_change_with_the_page_and_a_kept_page_is_not_rendered() {
     let p = Project::new();
-    corpus(&p);
+    twelve_articles(&p);
     let first = record(&p, false).made.into_inner().unwrap();
     assert!(first.keys().any(|k| k.starts_with("articles/")));
     assert!(first.keys().any(|k| k.starts_with("directives/")));

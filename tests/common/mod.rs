@@ -89,6 +89,22 @@ impl Project {
     }
 }
 
+/// Twelve small articles, `bai-00.txt` to `bai-11.txt`: each cites a
+/// Chỉ thị (`N-CT/TW`, N = i % 5 + 1) on its first paragraph and 21-NQ/TW on
+/// its second, which starts `Đoạn hai của bài`.
+pub fn twelve_articles(p: &Project) {
+    for i in 0..12 {
+        p.add(
+            &format!("bai-{i:02}.txt"),
+            format!(
+                "Bài số {i} về xây dựng Đảng\nĐoạn một của bài {i}, thực hiện Chỉ thị số {}-CT/TW \
+                 của Ban Bí thư.\nĐoạn hai của bài {i}, nhắc Nghị quyết số 21-NQ/TW.\n",
+                i % 5 + 1
+            ),
+        );
+    }
+}
+
 /// Every file under `dir`, relative path → bytes.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
