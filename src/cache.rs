@@ -12,6 +12,7 @@
 //! entry replaced. One file per entry keeps memory flat: nothing is held
 //! for the whole archive. A folder there that is not vanban's is left alone.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,23 +30,17 @@ const HEADER: &str = "vanban article 1";
 /// The file that marks the folder as vanban's.
 const MARKER: &str = "VANBAN-ARTICLES";
 
-#[derive(Serialize)]
-struct EntryOut<'a> {
-    article: &'a Article,
-    citations: &'a [Citation],
+/// What reading one file gave: borrowed when written, owned when read back.
+#[derive(Serialize, Deserialize)]
+struct Entry<'a> {
+    article: Cow<'a, Article>,
+    citations: Cow<'a, [Citation]>,
     /// Each citation's span, which `Citation`'s own serialisation (the
     /// public `scan` format) leaves out.
     spans: Vec<(usize, usize)>,
 }
 
-#[derive(Deserialize)]
-struct EntryIn {
-    article: Article,
-    citations: Vec<Citation>,
-    spans: Vec<(usize, usize)>,
-}
-
-impl EntryIn {
+impl Entry<'_> {
     /// Whether every range points into the text, on character boundaries:
     /// a damaged entry must not make a later stage slice out of bounds.
     fn fits(&self) -> bool {
@@ -127,15 +122,15 @@ impl ArticleCache {
         let bytes = fs::read(self.entry(path)?).ok()?;
         let header = self.header(path, stamp(path)?)?;
         let body = bytes.strip_prefix(header.as_bytes())?.strip_prefix(b"\n")?;
-        let entry: EntryIn = postcard::from_bytes(body).ok()?;
+        let entry: Entry = postcard::from_bytes(body).ok()?;
         if !entry.fits() {
             return None;
         }
-        let mut citations = entry.citations;
+        let mut citations = entry.citations.into_owned();
         for (c, &(start, end)) in citations.iter_mut().zip(&entry.spans) {
             c.span = start..end;
         }
-        Some((entry.article, citations))
+        Some((entry.article.into_owned(), citations))
     }
 
     /// Keeps what reading `path` gave, for the next build. `read_at` is
@@ -156,9 +151,9 @@ impl ArticleCache {
         let (Some(file), Some(header)) = (self.entry(path), self.header(path, read_at)) else {
             return;
         };
-        let out = EntryOut {
-            article,
-            citations,
+        let out = Entry {
+            article: Cow::Borrowed(article),
+            citations: Cow::Borrowed(citations),
             spans: citations
                 .iter()
                 .map(|c| (c.span.start, c.span.end))
