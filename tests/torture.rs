@@ -493,7 +493,11 @@ fn a_broken_template_names_file_and_line() {
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(run.stderr.contains("article.html"), "{}", run.stderr);
     // Tera points at line 4, where `}}` was expected, and says what it expected.
-    assert!(run.stderr.contains("--> 4:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> article.html:4:1"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("expected"), "{}", run.stderr);
     assert!(!p.public().exists(), "no half site is written");
 }

@@ -186,7 +186,10 @@ impl Paths<'_> {
 /// Built-in templates: used for any file the site's `templates/` lacks.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
+    (
+        "components.html",
+        include_str!("../../templates/components.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),
     (
@@ -259,7 +262,9 @@ pub fn load_templates(dir: &Path) -> Result<Templates, RenderError> {
 
 /// Tera's message with its causes (the line of a template error is in them).
 pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut msg = e.to_string();
+    // Tera's reports open with their own `error: `; ours already says it.
+    let text = e.to_string();
+    let mut msg = text.strip_prefix("error: ").unwrap_or(&text).to_string();
     let mut cur = e.source();
     while let Some(s) = cur {
         msg.push_str(": ");

@@ -4,7 +4,6 @@
 //! long lists are cut into pages ([`paging`]).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -132,6 +131,10 @@ fn directive_card(d: &Directive) -> DirectiveCard<'_> {
     }
 }
 
+/// The keys of what every page's context holds: the site, and the
+/// interface words.
+const COMMON_KEYS: [&str; 2] = ["site", "t"];
+
 /// Bytes reserved for a page before rendering it: most pages fit.
 const PAGE_CAPACITY: usize = 32 * 1024;
 
@@ -147,10 +150,9 @@ pub struct Renderer<'a> {
     /// Each entry's position in `archive.by_date`.
     date_rank: Vec<usize>,
     /// What every page's context holds (`site`, `t`), serialised once:
-    /// cloning it is far cheaper than serialising the vocabulary per page.
+    /// Tera keeps maps and lists behind `Arc`s, so each page's copy is a
+    /// handful of pointers.
     common: Context,
-    /// Contexts of finished pages, their page keys removed, to reuse.
-    spare: Mutex<Vec<Context>>,
     /// Where pages go, as soon as each is rendered.
     sink: &'a dyn Sink,
     /// What every page depends on besides its own context (templates,
@@ -159,47 +161,26 @@ pub struct Renderer<'a> {
     common_inputs: Option<u128>,
 }
 
-/// The context of one page being rendered: a common context plus the
-/// page's own keys, which are removed when it is dropped and the context
-/// goes back to the renderer's pool.
-struct PageContext<'r> {
+/// The context of one page being rendered: a copy of the common context
+/// plus the page's own keys, which alone are hashed to tell whether the
+/// page changed (the common part is hashed once, in `common_inputs`; a
+/// page key that overrides a common one is hashed with the page's).
+struct PageContext {
     ctx: Context,
-    keys: Vec<String>,
-    reusable: bool,
-    spare: &'r Mutex<Vec<Context>>,
+    keys: Vec<&'static str>,
 }
 
-impl PageContext<'_> {
-    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        if self.ctx.contains_key(key) && !self.keys.iter().any(|k| k == key) {
-            // A common key overridden: this context cannot be reused.
-            self.reusable = false;
-        }
+impl PageContext {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.ctx.insert(key, value);
-        self.keys.push(key.to_string());
+        self.keys.push(key);
     }
 }
 
-impl std::ops::Deref for PageContext<'_> {
+impl std::ops::Deref for PageContext {
     type Target = Context;
     fn deref(&self) -> &Context {
         &self.ctx
-    }
-}
-
-impl Drop for PageContext<'_> {
-    fn drop(&mut self) {
-        if !self.reusable {
-            return;
-        }
-        let mut ctx = std::mem::take(&mut self.ctx);
-        for key in &self.keys {
-            ctx.remove(key);
-        }
-        self.spare
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(ctx);
     }
 }
 
@@ -232,8 +213,9 @@ impl<'a> Renderer<'a> {
             province_count: archive.provinces.len(),
         };
         let mut common = Context::new();
-        common.insert("site", &site);
-        common.insert("t", strings);
+        let [site_key, strings_key] = COMMON_KEYS;
+        common.insert(site_key, &site);
+        common.insert(strings_key, strings);
         Renderer {
             archive,
             config,
@@ -244,9 +226,8 @@ impl<'a> Renderer<'a> {
             date_rank,
             common_inputs: sink
                 .reuses()
-                .then(|| super::reuse::common_inputs(templates.inputs, &common)),
+                .then(|| super::reuse::common_inputs(templates.inputs, &common, &COMMON_KEYS)),
             common,
-            spare: Mutex::new(Vec::new()),
             sink,
         }
     }
@@ -260,15 +241,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// A page's context: the common part (`site`, `t`), `root` and the
-    /// breadcrumbs. Contexts are reused from a pool, because cloning the
-    /// common part for each page cost a tenth of the build.
-    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> PageContext<'_> {
-        let reused = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    /// breadcrumbs.
+    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> PageContext {
         let mut ctx = PageContext {
-            ctx: reused.unwrap_or_else(|| self.common.clone()),
+            ctx: self.common.clone(),
             keys: Vec::new(),
-            reusable: true,
-            spare: &self.spare,
         };
         ctx.insert("root", root);
         ctx.insert("crumbs", &crumbs);

@@ -9,17 +9,18 @@
 //! page's inputs with the size and modification time of the file it wrote,
 //! and reuses a file only while all of them still match.
 
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 
-use tera::Context;
+use tera::value::ValueKind;
+use tera::{Context, Value};
 use xxhash_rust::xxh3::Xxh3;
 
 /// A 128-bit hash of what a page is made from.
 pub type Inputs = u128;
 
 /// The inputs every page shares: `templates` is the hash of the templates'
-/// sources ([`super::Templates::inputs`]).
-pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
+/// sources ([`super::Templates::inputs`]), `keys` those of `common`.
+pub fn common_inputs(templates: Inputs, common: &Context, keys: &[&str]) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(templates);
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
@@ -29,7 +30,7 @@ pub fn common_inputs(templates: Inputs, common: &Context) -> Inputs {
         h.write_u64(len);
         h.write_u128(modified);
     }
-    value_into(&mut h, &common.clone().into_json());
+    keys_into(&mut h, common, keys);
     h.digest128()
 }
 
@@ -58,7 +59,7 @@ pub fn page_inputs(
     template: &str,
     path: &str,
     ctx: &Context,
-    keys: &[String],
+    keys: &[&str],
 ) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(common);
@@ -66,14 +67,19 @@ pub fn page_inputs(
         h.update(part.as_bytes());
         h.update(&[0]);
     }
+    keys_into(&mut h, ctx, keys);
+    h.digest128()
+}
+
+/// Feeds the values of `keys` in `ctx` to the hash, each after its name.
+fn keys_into(h: &mut Xxh3, ctx: &Context, keys: &[&str]) {
     for key in keys {
         h.update(key.as_bytes());
         h.update(&[0]);
         if let Some(value) = ctx.get(key) {
-            value_into(&mut h, value);
+            value_into(h, value);
         }
     }
-    h.digest128()
 }
 
 /// A hash of `parts`, each ended by a NUL.
@@ -88,48 +94,57 @@ pub fn hash_parts(parts: &[&str]) -> Inputs {
 
 /// Feeds `value` to the hash: each part tagged and each string and list
 /// length-prefixed, so that no two values feed the same bytes. Walking the
-/// value costs far less than writing it as JSON (no escaping).
-fn value_into(h: &mut Xxh3, value: &serde_json::Value) {
-    use serde_json::Value;
+/// value costs far less than writing it out. Maps are walked in their
+/// order, which Tera keeps as inserted (feature `preserve_order`), so the
+/// same value always feeds the same bytes.
+fn value_into(h: &mut Xxh3, value: &Value) {
     fn text(h: &mut Xxh3, s: &str) {
         h.write_u64(s.len() as u64);
         h.update(s.as_bytes());
     }
-    match value {
-        Value::Null => h.write_u8(0),
-        Value::Bool(b) => h.write_u8(1 + u8::from(*b)),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => {
-                h.write_u8(3);
-                h.write_u64(u);
-            }
-            (None, Some(i), _) => {
-                h.write_u8(7);
-                h.write_i64(i);
-            }
-            (None, None, f) => {
-                h.write_u8(8);
-                h.write_u64(f.map_or(0, f64::to_bits));
-            }
-        },
-        Value::String(s) => {
-            h.write_u8(4);
-            text(h, s);
+    match value.kind() {
+        ValueKind::Undefined => h.write_u8(9),
+        ValueKind::None => h.write_u8(0),
+        ValueKind::Bool => h.write_u8(1 + u8::from(value.as_bool() == Some(true))),
+        ValueKind::U64 | ValueKind::U128 => {
+            h.write_u8(3);
+            h.write_u128(value.as_u128().unwrap_or_default());
         }
-        Value::Array(items) => {
+        ValueKind::I64 | ValueKind::I128 => {
+            h.write_u8(7);
+            h.write_i128(value.as_i128().unwrap_or_default());
+        }
+        ValueKind::F64 => {
+            h.write_u8(8);
+            h.write_u64(value.as_f64().map_or(0, f64::to_bits));
+        }
+        ValueKind::String => {
+            // A string marked safe renders unescaped: another page.
+            h.write_u8(if value.is_safe() { 10 } else { 4 });
+            text(h, value.as_str().unwrap_or_default());
+        }
+        ValueKind::Array => {
+            let items = value.as_array().unwrap_or_default();
             h.write_u8(5);
             h.write_u64(items.len() as u64);
             for item in items {
                 value_into(h, item);
             }
         }
-        Value::Object(map) => {
+        ValueKind::Map => {
             h.write_u8(6);
-            h.write_u64(map.len() as u64);
-            for (key, item) in map {
-                text(h, key);
-                value_into(h, item);
+            if let Some(map) = value.as_map() {
+                h.write_u64(map.len() as u64);
+                for (key, item) in map {
+                    key.hash(h);
+                    value_into(h, item);
+                }
             }
+        }
+        // Bytes, and any kind a later Tera adds: as Tera would print it.
+        _ => {
+            h.write_u8(11);
+            text(h, &value.to_string());
         }
     }
 }
@@ -141,7 +156,7 @@ mod tests {
 
     fn hash(value: serde_json::Value) -> Inputs {
         let mut h = Xxh3::new();
-        value_into(&mut h, &value);
+        value_into(&mut h, &Value::from_serializable(&value));
         h.digest128()
     }
 
