@@ -7,6 +7,7 @@ use std::fmt::Write;
 use std::ops::Range;
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::archive::{Archive, Entry};
 use crate::article::BlockKind;
@@ -29,6 +30,38 @@ pub fn escape_into(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// What [`render`] and [`title`] make an article's HTML from, hashed: the
+/// text, its blocks, the citations (span, key, and the slug their link
+/// goes to), `root` and `allow_raw_html`. A rebuild that finds the page's
+/// inputs unchanged keeps the page without making its body at all.
+pub fn inputs(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool) -> u128 {
+    use std::hash::Hasher;
+    fn text(h: &mut Xxh3, s: &str) {
+        h.write_u64(s.len() as u64);
+        h.update(s.as_bytes());
+    }
+    let a = &entry.article;
+    let mut h = Xxh3::new();
+    h.write_u8(u8::from(allow_raw_html));
+    for part in [root, &a.text, &a.title] {
+        text(&mut h, part);
+    }
+    h.write_u64(a.blocks.len() as u64);
+    for b in &a.blocks {
+        h.write_u8(b.kind as u8);
+        h.write_u64(b.range.start as u64);
+        h.write_u64(b.range.end as u64);
+    }
+    h.write_u64(entry.citations.len() as u64);
+    for c in &entry.citations {
+        h.write_u64(c.span.start as u64);
+        h.write_u64(c.span.end as u64);
+        text(&mut h, &c.key);
+        text(&mut h, archive.directive(&c.key).map_or("", |d| &d.slug));
+    }
+    h.digest128()
 }
 
 /// The body HTML of an article page; `root` leads back to the site root.

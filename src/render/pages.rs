@@ -11,6 +11,7 @@ use tera::{Context, Tera};
 
 use super::charts::{self, Bar};
 use super::paging::{self, Group, GroupPage, Pager, PER_PAGE};
+use super::reuse::Inputs;
 use super::{
     body, error_chain, put, put_made, sentence, vi_date, Page, RenderError, Sink, Templates,
 };
@@ -165,19 +166,48 @@ pub struct Renderer<'a> {
 /// plus the page's own keys, which alone are hashed to tell whether the
 /// page changed (the common part is hashed once, in `common_inputs`; a
 /// page key that overrides a common one is hashed with the page's).
-struct PageContext {
+struct PageContext<'p> {
     ctx: Context,
     keys: Vec<&'static str>,
+    /// Values made only if the page is rendered (an article's body): each
+    /// stands in the page's hash by a hash of what it is made from.
+    deferred: Vec<(&'static str, Inputs)>,
+    makers: Vec<(&'static str, Maker<'p>)>,
 }
 
-impl PageContext {
+/// Makes one deferred value of a page's context.
+type Maker<'p> = Box<dyn FnOnce() -> tera::Value + 'p>;
+
+impl<'p> PageContext<'p> {
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.ctx.insert(key, value);
         self.keys.push(key);
     }
+
+    /// Sets `key` to what `make` gives, made only if the page is rendered;
+    /// `inputs` must change whenever that would.
+    fn insert_deferred<T: Serialize>(
+        &mut self,
+        key: &'static str,
+        inputs: Inputs,
+        make: impl FnOnce() -> T + 'p,
+    ) {
+        self.deferred.push((key, inputs));
+        self.makers.push((
+            key,
+            Box::new(move || tera::Value::from_serializable(&make())),
+        ));
+    }
+
+    /// Makes the deferred values: the page is to be rendered.
+    fn make_deferred(&mut self) {
+        for (key, make) in self.makers.drain(..) {
+            self.ctx.insert_value(key, make());
+        }
+    }
 }
 
-impl std::ops::Deref for PageContext {
+impl std::ops::Deref for PageContext<'_> {
     type Target = Context;
     fn deref(&self) -> &Context {
         &self.ctx
@@ -242,10 +272,12 @@ impl<'a> Renderer<'a> {
 
     /// A page's context: the common part (`site`, `t`), `root` and the
     /// breadcrumbs.
-    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> PageContext {
+    fn context(&self, root: &str, crumbs: Vec<Crumb>) -> PageContext<'a> {
         let mut ctx = PageContext {
             ctx: self.common.clone(),
             keys: Vec::new(),
+            deferred: Vec::new(),
+            makers: Vec::new(),
         };
         ctx.insert("root", root);
         ctx.insert("crumbs", &crumbs);
@@ -279,14 +311,15 @@ impl<'a> Renderer<'a> {
         if let Some(url) = super::feeds::canonical(self.config, &path) {
             ctx.insert("canonical", &url);
         }
-        let inputs = self
-            .common_inputs
-            .map(|common| super::reuse::page_inputs(common, template, &path, &ctx, &ctx.keys));
+        let inputs = self.common_inputs.map(|common| {
+            super::reuse::page_inputs(common, template, &path, &ctx, &ctx.keys, &ctx.deferred)
+        });
         if let Some(inputs) = inputs {
             if self.sink.reuse(&path, inputs) {
                 return Ok(());
             }
         }
+        ctx.make_deferred();
         // Straight into bytes: Tera's `render` would check the whole page
         // is UTF-8 again, and grow its buffer from 2 kB.
         let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
@@ -756,11 +789,14 @@ impl<'a> Renderer<'a> {
         ctx.insert("article", &card(e));
         ctx.insert("author", &e.article.author);
         ctx.insert("extra", &e.article.extra);
-        ctx.insert(
-            "body",
-            &body::render(a, e, "../", self.config.allow_raw_html),
-        );
-        ctx.insert("title_html", &body::title(a, e, "../"));
+        // The body is the page's largest part: a rebuild that keeps the
+        // page does not make it (its inputs are hashed instead).
+        let raw_html = self.config.allow_raw_html;
+        let body_inputs = body::inputs(a, e, "../", raw_html);
+        ctx.insert_deferred("body", body_inputs, move || {
+            body::render(a, e, "../", raw_html)
+        });
+        ctx.insert_deferred("title_html", body_inputs, move || body::title(a, e, "../"));
         ctx.insert("cited", &cited);
         ctx.insert("newer", &newer);
         ctx.insert("older", &older);

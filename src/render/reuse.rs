@@ -53,13 +53,15 @@ pub fn program() -> Option<(u64, u128)> {
 }
 
 /// The inputs of one page: `template` rendered with the common context and
-/// the values of `keys` in `ctx`, written at `path`.
+/// the values of `keys` in `ctx`, written at `path`; `deferred` are values
+/// not made yet, each given by the hash of what it will be made from.
 pub fn page_inputs(
     common: Inputs,
     template: &str,
     path: &str,
     ctx: &Context,
     keys: &[&str],
+    deferred: &[(&str, Inputs)],
 ) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(common);
@@ -68,6 +70,11 @@ pub fn page_inputs(
         h.update(&[0]);
     }
     keys_into(&mut h, ctx, keys);
+    for (key, inputs) in deferred {
+        h.update(key.as_bytes());
+        h.update(&[0]);
+        h.write_u128(*inputs);
+    }
     h.digest128()
 }
 
