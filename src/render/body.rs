@@ -37,16 +37,13 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// goes to), `root` and `allow_raw_html`. A rebuild that finds the page's
 /// inputs unchanged keeps the page without making its body at all.
 pub fn inputs(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool) -> u128 {
+    use super::reuse::text_into;
     use std::hash::Hasher;
-    fn text(h: &mut Xxh3, s: &str) {
-        h.write_u64(s.len() as u64);
-        h.update(s.as_bytes());
-    }
     let a = &entry.article;
     let mut h = Xxh3::new();
     h.write_u8(u8::from(allow_raw_html));
     for part in [root, &a.text, &a.title] {
-        text(&mut h, part);
+        text_into(&mut h, part);
     }
     h.write_u64(a.blocks.len() as u64);
     for b in &a.blocks {
@@ -58,8 +55,8 @@ pub fn inputs(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool
     for c in &entry.citations {
         h.write_u64(c.span.start as u64);
         h.write_u64(c.span.end as u64);
-        text(&mut h, &c.key);
-        text(&mut h, archive.directive(&c.key).map_or("", |d| &d.slug));
+        text_into(&mut h, &c.key);
+        text_into(&mut h, archive.directive(&c.key).map_or("", |d| &d.slug));
     }
     h.digest128()
 }

@@ -99,16 +99,19 @@ pub fn hash_parts(parts: &[&str]) -> Inputs {
     h.digest128()
 }
 
+/// Feeds `s` to the hash, length first, so that no two runs of strings
+/// feed the same bytes.
+pub fn text_into(h: &mut Xxh3, s: &str) {
+    h.write_u64(s.len() as u64);
+    h.update(s.as_bytes());
+}
+
 /// Feeds `value` to the hash: each part tagged and each string and list
 /// length-prefixed, so that no two values feed the same bytes. Walking the
 /// value costs far less than writing it out. Maps are walked in their
 /// order, which Tera keeps as inserted (feature `preserve_order`), so the
 /// same value always feeds the same bytes.
 fn value_into(h: &mut Xxh3, value: &Value) {
-    fn text(h: &mut Xxh3, s: &str) {
-        h.write_u64(s.len() as u64);
-        h.update(s.as_bytes());
-    }
     match value.kind() {
         ValueKind::Undefined => h.write_u8(9),
         ValueKind::None => h.write_u8(0),
@@ -128,7 +131,7 @@ fn value_into(h: &mut Xxh3, value: &Value) {
         ValueKind::String => {
             // A string marked safe renders unescaped: another page.
             h.write_u8(if value.is_safe() { 10 } else { 4 });
-            text(h, value.as_str().unwrap_or_default());
+            text_into(h, value.as_str().unwrap_or_default());
         }
         ValueKind::Array => {
             let items = value.as_array().unwrap_or_default();
@@ -151,7 +154,7 @@ fn value_into(h: &mut Xxh3, value: &Value) {
         // Bytes, and any kind a later Tera adds: as Tera would print it.
         _ => {
             h.write_u8(11);
-            text(h, &value.to_string());
+            text_into(h, &value.to_string());
         }
     }
 }
