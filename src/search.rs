@@ -30,8 +30,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::archive::{Archive, Directive, Entry};
-use crate::render::{put, vi_date, Page, RenderError, Sink};
+use crate::render::reuse::{self, text_into, Inputs};
+use crate::render::{put, put_made, vi_date, Page, RenderError, Sink};
 use crate::vi;
+use xxhash_rust::xxh3::Xxh3;
 
 /// The search page's script, embedded like the templates.
 pub const SCRIPT: &str = include_str!("../static/search.js");
@@ -566,9 +568,21 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     let chunk = options.chunk_size.max(1);
     // The documents' chunks go out first, in parallel, each made and
     // dropped in turn.
+    // A rebuild keeps the file of each chunk whose documents are unchanged
+    // without making its text again (see `chunk_inputs`).
+    let program = sink.reuses().then(reuse::program_inputs);
     docs.par_chunks(chunk)
         .enumerate()
-        .try_for_each(|(n, group)| put(sink, chunk_page(n, group)))?;
+        .try_for_each(|(n, group)| match program {
+            Some(program) => {
+                let inputs = chunk_inputs(program, group);
+                if sink.reuse(&chunk_path(n), inputs) {
+                    return Ok(());
+                }
+                put_made(sink, chunk_page(n, group), inputs)
+            }
+            None => put(sink, chunk_page(n, group)),
+        })?;
     crate::release_freed_memory();
 
     let (terms, codes) = postings(&docs);
@@ -636,6 +650,48 @@ pub fn pages(archive: &Archive, options: &Options) -> Vec<Page> {
     pages.into_pages()
 }
 
+fn chunk_path(n: usize) -> String {
+    format!("search/d-{n}.js")
+}
+
+/// What the file of a chunk of documents is made from, hashed: for each
+/// document what [`chunk_page`] writes of it, the text given by what it is
+/// cut from (an article's text and blocks), so that it need not be made.
+fn chunk_inputs(program: Inputs, group: &[Doc]) -> Inputs {
+    use std::hash::Hasher;
+    let mut h = Xxh3::new();
+    h.write_u128(program);
+    h.write_u64(group.len() as u64);
+    for d in group {
+        for part in [
+            Some(d.url.as_str()),
+            Some(d.title),
+            d.date.as_deref(),
+            d.province,
+        ] {
+            h.write_u8(u8::from(part.is_some()));
+            text_into(&mut h, part.unwrap_or_default());
+        }
+        h.write_u64(d.directives.len() as u64);
+        for r in &d.directives {
+            text_into(&mut h, &r.name);
+            text_into(&mut h, &r.slug);
+        }
+        match d.of {
+            DocOf::Directive(dir) => text_into(&mut h, &directive_text(dir)),
+            DocOf::Article(e) => {
+                text_into(&mut h, &e.article.text);
+                h.write_u64(e.article.blocks.len() as u64);
+                for b in &e.article.blocks {
+                    h.write_u64(b.range.start as u64);
+                    h.write_u64(b.range.end as u64);
+                }
+            }
+        }
+    }
+    h.digest128()
+}
+
 /// `search/d-<n>.js`: the documents of chunk `n`.
 fn chunk_page(n: usize, group: &[Doc]) -> Page {
     let texts: Vec<String> = group.iter().map(Doc::text).collect();
@@ -666,7 +722,7 @@ fn chunk_page(n: usize, group: &[Doc]) -> Page {
         })
         .collect();
     script_page(
-        format!("search/d-{n}.js"),
+        chunk_path(n),
         "chunks",
         Some(&n.to_string()),
         &js_json(&rows),

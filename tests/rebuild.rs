@@ -268,3 +268,49 @@ fn the_writer_keeps_a_page_only_while_its_inputs_and_its_file_match() {
     let s = Staging::begin(&out, &content).unwrap();
     assert!(!s.reuse("a/b.html", 2));
 }
+
+#[test]
+fn a_search_chunk_is_kept_while_its_documents_are_unchanged() {
+    let p = Project::new();
+    twelve_articles(&p);
+    // Two documents a chunk, so that the archive has several.
+    let options = vanban::search::Options {
+        chunk_size: 2,
+        ..Default::default()
+    };
+    let chunks = |keep_all: bool| {
+        let mut config = SiteConfig::parse("title = \"Thử\"\n", Path::new("t.toml")).unwrap();
+        config.content = p.content();
+        let (registry, _) = Registry::new(&config.registry);
+        let (archive, _) = pipeline::load(&[p.content()], &config, &registry);
+        let recorder = Recorder {
+            keep_all,
+            made: Mutex::default(),
+            offered: Mutex::default(),
+        };
+        vanban::search::emit(&archive, &options, &recorder).unwrap();
+        recorder
+    };
+    let first = chunks(false).made.into_inner().unwrap();
+    assert!(first.len() > 4, "{first:?}");
+    assert!(
+        first.keys().all(|k| k.starts_with("search/d-")),
+        "{first:?}"
+    );
+    assert_eq!(chunks(false).made.into_inner().unwrap(), first);
+
+    // One article's text changed: only its chunk is to be made again.
+    let source = p.content().join("bai-03.txt");
+    let mut text = std::fs::read_to_string(&source).unwrap();
+    text.push_str("Đoạn ba, thêm vào sau.\n");
+    std::fs::write(&source, text).unwrap();
+    let second = chunks(false).made.into_inner().unwrap();
+    let changed: Vec<&String> = first.keys().filter(|k| first[*k] != second[*k]).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+
+    // A sink that keeps them all is offered every chunk and gets none made.
+    let kept = chunks(true);
+    assert!(kept.made.into_inner().unwrap().is_empty());
+    let offered: BTreeSet<String> = kept.offered.into_inner().unwrap().into_iter().collect();
+    assert_eq!(offered, first.keys().cloned().collect());
+}

@@ -214,6 +214,82 @@ impl std::ops::Deref for PageContext<'_> {
     }
 }
 
+/// A directive page's citing articles, each with its sentences that cite
+/// it: `items` are (article index, its citation indexes in reading order).
+fn cited_in<'a>(a: &'a Archive, items: &[(usize, Vec<usize>)]) -> Vec<CitedIn<'a>> {
+    items
+        .iter()
+        .map(|(i, cites)| {
+            let e = &a.entries[*i];
+            let text = &e.article.text;
+            let quotes = cites
+                .iter()
+                .filter_map(|&n| {
+                    let c = e.citations.get(n)?;
+                    let (before, mention, after) = sentence(text, c);
+                    // Where `before` starts in the text (it is a slice of it).
+                    let start = (before.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+                    let clause = text
+                        .get(..start)
+                        .and_then(|head| head.trim_end().chars().last())
+                        == Some(';');
+                    Some(Quote {
+                        clause,
+                        before,
+                        mention,
+                        after,
+                        anchor: format!("c{n}"),
+                    })
+                })
+                .collect();
+            CitedIn {
+                article: card(e),
+                quotes,
+            }
+        })
+        .collect()
+}
+
+/// What [`cited_in`] makes its list from, hashed: each article's card and
+/// text, and the spans of the citations quoted. A rebuild that keeps the
+/// page does not take the sentences out again.
+fn cited_in_inputs(a: &Archive, items: &[(usize, Vec<usize>)]) -> Inputs {
+    use super::reuse::text_into;
+    use std::hash::Hasher;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.write_u64(items.len() as u64);
+    for (i, cites) in items {
+        let e = &a.entries[*i];
+        let card = card(e);
+        for part in [
+            Some(card.slug),
+            Some(card.title),
+            card.date.as_deref(),
+            card.province,
+        ]
+        .into_iter()
+        .chain([card.province_slug, card.source])
+        {
+            h.write_u8(u8::from(part.is_some()));
+            text_into(&mut h, part.unwrap_or_default());
+        }
+        h.write_u64(card.citations as u64);
+        text_into(&mut h, &e.article.text);
+        h.write_u64(cites.len() as u64);
+        for &n in cites {
+            h.write_u64(n as u64);
+            let span = e
+                .citations
+                .get(n)
+                .map(|c| c.span.clone())
+                .unwrap_or_default();
+            h.write_u64(span.start as u64);
+            h.write_u64(span.end as u64);
+        }
+    }
+    h.digest128()
+}
+
 impl<'a> Renderer<'a> {
     pub fn new(
         archive: &'a Archive,
@@ -806,56 +882,35 @@ impl<'a> Renderer<'a> {
     fn directive(&self, index: usize) -> Result<(), RenderError> {
         let a = self.archive;
         let d = &a.directives[index];
-        // One entry per citing article, its sentences in reading order; the
-        // date is carried for sorting: newest first, undated last.
-        let mut groups: Vec<(Option<chrono::NaiveDate>, CitedIn)> = Vec::new();
+        // One entry per citing article (its index, and its citations in
+        // reading order), newest first, undated last. The sentences are
+        // taken only for the pages rendered (see `cited_in`).
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for r in &d.citing {
-            let e = &a.entries[r.article];
-            let Some(c) = e.citations.get(r.citation) else {
-                continue;
-            };
-            let text = &e.article.text;
-            let (before, mention, after) = sentence(text, c);
-            // Where `before` starts in the text (it is a slice of it).
-            let start = (before.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-            let clause = text
-                .get(..start)
-                .and_then(|head| head.trim_end().chars().last())
-                == Some(';');
-            let quote = Quote {
-                clause,
-                before,
-                mention,
-                after,
-                anchor: format!("c{}", r.citation),
-            };
             match groups.last_mut() {
-                Some((_, g)) if g.article.slug == e.slug => g.quotes.push(quote),
-                _ => groups.push((
-                    e.article.date,
-                    CitedIn {
-                        article: card(e),
-                        quotes: vec![quote],
-                    },
-                )),
+                Some((article, cites)) if *article == r.article => cites.push(r.citation),
+                _ => groups.push((r.article, vec![r.citation])),
             }
         }
-        let years = charts::per_year(groups.iter().filter_map(|(date, _)| {
+        let date_of = |i: usize| a.entries[i].article.date;
+        let years = charts::per_year(groups.iter().filter_map(|&(i, _)| {
             use chrono::Datelike;
-            date.map(|d| d.year())
+            date_of(i).map(|d| d.year())
         }));
-        let undated = groups.iter().filter(|(date, _)| date.is_none()).count();
-        groups.sort_by(|(x, gx), (y, gy)| {
-            match (x, y) {
-                (Some(p), Some(q)) => q.cmp(p),
+        let undated = groups
+            .iter()
+            .filter(|&&(i, _)| date_of(i).is_none())
+            .count();
+        groups.sort_by(|(x, _), (y, _)| {
+            match (date_of(*x), date_of(*y)) {
+                (Some(p), Some(q)) => q.cmp(&p),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             }
-            .then_with(|| gx.article.slug.cmp(gy.article.slug))
+            .then_with(|| a.entries[*x].slug.cmp(&a.entries[*y].slug))
         });
         let citation_count = d.citing.len();
-        let cited_in: Vec<CitedIn> = groups.into_iter().map(|(_, g)| g).collect();
 
         let related = |rels: Option<&Vec<&'a Relation>>, other: fn(&'a Relation) -> &'a str| {
             // In the archive's order (kind, then number), as indexes list them.
@@ -901,15 +956,15 @@ impl<'a> Renderer<'a> {
             .map(|s| format!("../provinces/{s}.html"));
 
         let (pages, _) = paging::paginate(
-            vec![Group::new(String::new(), "cited".to_string(), cited_in)],
+            vec![Group::new(String::new(), "cited".to_string(), groups)],
             PER_PAGE,
         );
         let total = pages.len();
         for (n, mut page) in pages.into_iter().enumerate() {
             let n = n + 1;
-            let items: Vec<CitedIn> = page
+            let items: Vec<(usize, Vec<usize>)> = page
                 .pop()
-                .map(|g: GroupPage<CitedIn>| g.items)
+                .map(|g: GroupPage<(usize, Vec<usize>)>| g.items)
                 .unwrap_or_default();
             let crumbs = vec![
                 self.crumb("home", "../index.html"),
@@ -922,7 +977,9 @@ impl<'a> Renderer<'a> {
             ctx.insert("scope_href", &scope_href);
             ctx.insert("citation_count", &citation_count);
             ctx.insert("undated", &undated);
-            ctx.insert("cited_in", &items);
+            ctx.insert_deferred("cited_in", cited_in_inputs(a, &items), move || {
+                cited_in(a, &items)
+            });
             ctx.insert("first_index", &((n - 1) * PER_PAGE + 1));
             ctx.insert("pager", &Pager::new(&d.slug, n, total));
             if n == 1 {

@@ -23,14 +23,21 @@ pub type Inputs = u128;
 pub fn common_inputs(templates: Inputs, common: &Context, keys: &[&str]) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(templates);
+    h.write_u128(program_inputs());
+    keys_into(&mut h, common, keys);
+    h.digest128()
+}
+
+/// What every made file depends on: this build of vanban (its version, and
+/// the program file's size and time). Another build of it, or of its
+/// template engine, makes every file anew once.
+pub fn program_inputs() -> Inputs {
+    let mut h = Xxh3::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    // The program: another build of vanban (or of its template engine)
-    // makes every page anew once.
     if let Some((len, modified)) = program() {
         h.write_u64(len);
         h.write_u128(modified);
     }
-    keys_into(&mut h, common, keys);
     h.digest128()
 }
 
