@@ -314,3 +314,45 @@ fn a_search_chunk_is_kept_while_its_documents_are_unchanged() {
     let offered: BTreeSet<String> = kept.offered.into_inner().unwrap().into_iter().collect();
     assert_eq!(offered, first.keys().cloned().collect());
 }
+
+#[test]
+fn a_directive_page_follows_a_cited_sentence_that_changed() {
+    // Only a word before the mention changes, to one of the same length (so
+    // no span moves): the directive page must quote the new sentence,
+    // though its list of articles and the citations' places are the same.
+    let p = Project::new();
+    twelve_articles(&p);
+    assert_eq!(p.build(&[]).code, 0);
+    let site = p.public();
+    // bai-03 cites Chỉ thị 4-CT/TW (twelve_articles: i % 5 + 1).
+    let page = tree(&site)
+        .into_iter()
+        .find(|(path, bytes)| {
+            path.starts_with("directives/")
+                && String::from_utf8_lossy(bytes).contains("Đoạn một của bài 3,")
+        })
+        .map(|(path, _)| path)
+        .expect("a directive page quotes bài 3");
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let source = p.content().join("bai-03.txt");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("Đoạn một của bài 3,", "Đoạn mốt của bài 3,"),
+    )
+    .unwrap();
+    assert_eq!(p.build(&[]).code, 0);
+    let html = std::fs::read_to_string(site.join(&page)).unwrap();
+    assert!(
+        html.contains("Đoạn mốt của bài 3,"),
+        "{page} kept the old sentence"
+    );
+    assert!(!html.contains("Đoạn một của bài 3,"));
+    let fresh = p.root().join("fresh");
+    assert_eq!(p.build(&["--output", fresh.to_str().unwrap()]).code, 0);
+    assert!(
+        tree(&site) == tree(&fresh),
+        "the rebuilt site differs from a fresh build"
+    );
+}
