@@ -409,6 +409,36 @@ struct ShardJson<'a> {
 }
 
 impl ShardJson<'_> {
+    /// What the shard's file is made from, hashed: each term with its
+    /// spellings and packed postings, each code with its documents. Cheaper
+    /// than writing the JSON, so a rebuild keeps an unchanged shard's file
+    /// without writing it.
+    fn inputs(&self, program: Inputs, prefix: &str) -> Inputs {
+        use std::hash::Hasher;
+        let mut h = Xxh3::new();
+        h.write_u128(program);
+        text_into(&mut h, prefix);
+        h.write_u64(self.t.len() as u64);
+        for (t, postings) in &self.t {
+            text_into(&mut h, t);
+            h.write_u64(postings.spellings.len() as u64);
+            for s in &postings.spellings {
+                text_into(&mut h, s);
+            }
+            h.write_u64(postings.packed.len() as u64);
+            h.update(&postings.packed);
+        }
+        h.write_u64(self.c.len() as u64);
+        for (c, ids) in &self.c {
+            text_into(&mut h, c);
+            h.write_u64(ids.len() as u64);
+            for &id in *ids {
+                h.write_u64(id as u64);
+            }
+        }
+        h.digest128()
+    }
+
     /// The shard as [`js_json`] would write it.
     fn to_js(&self) -> String {
         use std::fmt::Write;
@@ -568,8 +598,9 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     let chunk = options.chunk_size.max(1);
     // The documents' chunks go out first, in parallel, each made and
     // dropped in turn.
-    // A rebuild keeps the file of each chunk whose documents are unchanged
-    // without making its text again (see `chunk_inputs`).
+    // A rebuild keeps the file of each chunk whose documents are unchanged,
+    // and of each shard whose postings are, without making either again
+    // (see `chunk_inputs`, `ShardJson::inputs`).
     let program = sink.reuses().then(reuse::program_inputs);
     docs.par_chunks(chunk)
         .enumerate()
@@ -627,10 +658,16 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     )?;
     let shard_list: Vec<(&String, &ShardJson)> = shards.iter().collect();
     shard_list.par_iter().try_for_each(|(p, shard)| {
-        put(
-            sink,
-            script_page(shard_file(p), "shards", Some(p), &shard.to_js()),
-        )
+        let path = shard_file(p);
+        let Some(program) = program else {
+            return put(sink, script_page(path, "shards", Some(p), &shard.to_js()));
+        };
+        let inputs = shard.inputs(program, p);
+        if sink.reuse(&path, inputs) {
+            return Ok(());
+        }
+        let page = script_page(path, "shards", Some(p), &shard.to_js());
+        put_made(sink, page, inputs)
     })?;
     put(
         sink,

@@ -147,6 +147,22 @@ pub fn columns(id: &str, title: &str, head: (&str, &str), bars: &[Bar]) -> Strin
     out
 }
 
+/// What a chart is drawn from, hashed (see [`super::reuse`]): its bars.
+/// A rebuild that keeps a page does not draw its chart again.
+pub fn inputs(bars: &[Bar]) -> super::reuse::Inputs {
+    use super::reuse::text_into;
+    use std::hash::Hasher;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.write_u64(bars.len() as u64);
+    for b in bars {
+        text_into(&mut h, &b.label);
+        h.write_u64(b.value as u64);
+        h.write_u8(u8::from(b.href.is_some()));
+        text_into(&mut h, b.href.as_deref().unwrap_or_default());
+    }
+    h.digest128()
+}
+
 /// Counts per year from `first` to `last` with no gaps, zeros included, so
 /// the time axis is honest.
 pub fn per_year(years: impl IntoIterator<Item = i32>) -> Vec<Bar> {

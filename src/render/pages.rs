@@ -943,12 +943,8 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let chart = charts::columns(
-            "chart-years",
-            self.s("chart_citations_per_year"),
-            (self.s("year"), self.s("chart_articles")),
-            &years,
-        );
+        let chart_inputs = charts::inputs(&years);
+        let years = std::sync::Arc::new(years);
         let scope_href = d
             .scope_slug
             .as_ref()
@@ -986,7 +982,15 @@ impl<'a> Renderer<'a> {
                 ctx.insert("implements", &implements);
                 ctx.insert("implemented_by", &implemented_by);
                 ctx.insert("co_cited", &co_cited);
-                ctx.insert("chart", &chart);
+                let years = years.clone();
+                ctx.insert_deferred("chart", chart_inputs, move || {
+                    charts::columns(
+                        "chart-years",
+                        self.s("chart_citations_per_year"),
+                        (self.s("year"), self.s("chart_articles")),
+                        &years,
+                    )
+                });
             }
             self.render(
                 "directive.html",
