@@ -270,15 +270,15 @@ fn the_writer_keeps_a_page_only_while_its_inputs_and_its_file_match() {
 }
 
 #[test]
-fn a_search_chunk_is_kept_while_its_documents_are_unchanged() {
+fn search_files_are_kept_while_what_they_are_made_from_is_unchanged() {
     let p = Project::new();
     twelve_articles(&p);
-    // Two documents a chunk, so that the archive has several.
+    // Two documents a chunk and small shards, so that there are several.
     let options = vanban::search::Options {
         chunk_size: 2,
-        ..Default::default()
+        shard_bytes: 300,
     };
-    let chunks = |keep_all: bool| {
+    let index = |keep_all: bool| {
         let mut config = SiteConfig::parse("title = \"Thử\"\n", Path::new("t.toml")).unwrap();
         config.content = p.content();
         let (registry, _) = Registry::new(&config.registry);
@@ -291,28 +291,34 @@ fn a_search_chunk_is_kept_while_its_documents_are_unchanged() {
         vanban::search::emit(&archive, &options, &recorder).unwrap();
         recorder
     };
-    let first = chunks(false).made.into_inner().unwrap();
-    assert!(first.len() > 4, "{first:?}");
-    assert!(
-        first.keys().all(|k| k.starts_with("search/d-")),
-        "{first:?}"
-    );
-    assert_eq!(chunks(false).made.into_inner().unwrap(), first);
+    let first = index(false).made.into_inner().unwrap();
+    let count = |prefix: &str| first.keys().filter(|k| k.starts_with(prefix)).count();
+    assert!(count("search/d-") > 4, "{first:?}");
+    assert!(count("search/s") > 4, "{first:?}");
+    assert_eq!(index(false).made.into_inner().unwrap(), first);
 
-    // One article's text changed: only its chunk is to be made again.
+    // One article gains a paragraph: its chunk is to be made again, and the
+    // shards of the words it brings, but not the others.
     let source = p.content().join("bai-03.txt");
     let mut text = std::fs::read_to_string(&source).unwrap();
     text.push_str("Đoạn ba, thêm vào sau.\n");
     std::fs::write(&source, text).unwrap();
-    let second = chunks(false).made.into_inner().unwrap();
-    let changed: Vec<&String> = first.keys().filter(|k| first[*k] != second[*k]).collect();
-    assert_eq!(changed.len(), 1, "{changed:?}");
+    let second = index(false).made.into_inner().unwrap();
+    let changed = |prefix: &str| {
+        first
+            .keys()
+            .filter(|k| k.starts_with(prefix) && second.get(*k) != Some(&first[*k]))
+            .count()
+    };
+    assert_eq!(changed("search/d-"), 1);
+    assert!(changed("search/s") >= 1);
+    assert!(changed("search/s") < count("search/s"));
 
-    // A sink that keeps them all is offered every chunk and gets none made.
-    let kept = chunks(true);
+    // A sink that keeps them all is offered each one and gets none made.
+    let kept = index(true);
     assert!(kept.made.into_inner().unwrap().is_empty());
     let offered: BTreeSet<String> = kept.offered.into_inner().unwrap().into_iter().collect();
-    assert_eq!(offered, first.keys().cloned().collect());
+    assert_eq!(offered, second.keys().cloned().collect());
 }
 
 #[test]
