@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Directive, Entry};
 use crate::render::reuse::{self, text_into, Inputs};
-use crate::render::{put, put_made, vi_date, Page, RenderError, Sink};
+use crate::render::{put, put_or_keep, vi_date, Page, RenderError, Sink};
 use crate::vi;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -604,15 +604,9 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     let program = sink.reuses().then(reuse::program_inputs);
     docs.par_chunks(chunk)
         .enumerate()
-        .try_for_each(|(n, group)| match program {
-            Some(program) => {
-                let inputs = chunk_inputs(program, group);
-                if sink.reuse(&chunk_path(n), inputs) {
-                    return Ok(());
-                }
-                put_made(sink, chunk_page(n, group), inputs)
-            }
-            None => put(sink, chunk_page(n, group)),
+        .try_for_each(|(n, group)| {
+            let inputs = program.map(|p| chunk_inputs(p, group));
+            put_or_keep(sink, chunk_path(n), inputs, |_| Ok(chunk_page(n, group)))
         })?;
     crate::release_freed_memory();
 
@@ -658,16 +652,10 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     )?;
     let shard_list: Vec<(&String, &ShardJson)> = shards.iter().collect();
     shard_list.par_iter().try_for_each(|(p, shard)| {
-        let path = shard_file(p);
-        let Some(program) = program else {
-            return put(sink, script_page(path, "shards", Some(p), &shard.to_js()));
-        };
-        let inputs = shard.inputs(program, p);
-        if sink.reuse(&path, inputs) {
-            return Ok(());
-        }
-        let page = script_page(path, "shards", Some(p), &shard.to_js());
-        put_made(sink, page, inputs)
+        let inputs = program.map(|program| shard.inputs(program, p));
+        put_or_keep(sink, shard_file(p), inputs, |path| {
+            Ok(script_page(path, "shards", Some(p), &shard.to_js()))
+        })
     })?;
     put(
         sink,
@@ -693,7 +681,7 @@ fn chunk_path(n: usize) -> String {
 
 /// What the file of a chunk of documents is made from, hashed: for each
 /// document what [`chunk_page`] writes of it, the text given by what it is
-/// cut from (an article's text and blocks), so that it need not be made.
+/// cut from ([`reuse::article_inputs`]), so that it need not be made.
 fn chunk_inputs(program: Inputs, group: &[Doc]) -> Inputs {
     use std::hash::Hasher;
     let mut h = Xxh3::new();
@@ -716,14 +704,7 @@ fn chunk_inputs(program: Inputs, group: &[Doc]) -> Inputs {
         }
         match d.of {
             DocOf::Directive(dir) => text_into(&mut h, &directive_text(dir)),
-            DocOf::Article(e) => {
-                text_into(&mut h, &e.article.text);
-                h.write_u64(e.article.blocks.len() as u64);
-                for b in &e.article.blocks {
-                    h.write_u64(b.range.start as u64);
-                    h.write_u64(b.range.end as u64);
-                }
-            }
+            DocOf::Article(e) => h.write_u128(reuse::article_inputs(&e.article)),
         }
     }
     h.digest128()

@@ -96,6 +96,22 @@ pub fn put_made(sink: &dyn Sink, page: Page, inputs: reuse::Inputs) -> Result<()
         .map_err(|source| RenderError::Sink { page: path, source })
 }
 
+/// Hands the file at `path` to `sink`. With `inputs` (the sink reuses
+/// files, see [`reuse`]), a sink that still has the file made from the same
+/// inputs keeps it and `make` is not called; otherwise `make` makes it.
+pub fn put_or_keep(
+    sink: &dyn Sink,
+    path: String,
+    inputs: Option<reuse::Inputs>,
+    make: impl FnOnce(String) -> Result<Page, RenderError>,
+) -> Result<(), RenderError> {
+    match inputs {
+        Some(inputs) if sink.reuse(&path, inputs) => Ok(()),
+        Some(inputs) => put_made(sink, make(path)?, inputs),
+        None => put(sink, make(path)?),
+    }
+}
+
 /// Hands `page` to `sink`, naming the page if the sink fails.
 pub fn put(sink: &dyn Sink, page: Page) -> Result<(), RenderError> {
     let path = page.path.clone();

@@ -11,9 +11,9 @@ use tera::{Context, Tera};
 
 use super::charts::{self, Bar};
 use super::paging::{self, Group, GroupPage, Pager, PER_PAGE};
-use super::reuse::Inputs;
+use super::reuse::{self, Inputs};
 use super::{
-    body, error_chain, put, put_made, sentence, vi_date, Page, RenderError, Sink, Templates,
+    body, error_chain, put_or_keep, sentence, vi_date, Page, RenderError, Sink, Templates,
 };
 use crate::archive::{Archive, Directive, Entry, ProvinceView, Relation};
 use crate::config::SiteConfig;
@@ -150,6 +150,9 @@ pub struct Renderer<'a> {
     implemented_by: HashMap<&'a str, Vec<&'a Relation>>,
     /// Each entry's position in `archive.by_date`.
     date_rank: Vec<usize>,
+    /// Each entry's [`reuse::article_inputs`], hashed once for all the pages
+    /// made from it (empty when the sink does not reuse pages).
+    article_inputs: Vec<Inputs>,
     /// What every page's context holds (`site`, `t`), serialised once:
     /// Tera keeps maps and lists behind `Arc`s, so each page's copy is a
     /// handful of pointers.
@@ -169,14 +172,20 @@ pub struct Renderer<'a> {
 struct PageContext<'p> {
     ctx: Context,
     keys: Vec<&'static str>,
+    /// Whether the page's inputs are hashed (the sink reuses pages).
+    hashed: bool,
     /// Values made only if the page is rendered (an article's body): each
     /// stands in the page's hash by a hash of what it is made from.
-    deferred: Vec<(&'static str, Inputs)>,
-    makers: Vec<(&'static str, Maker<'p>)>,
+    deferred: Vec<Deferred<'p>>,
 }
 
-/// Makes one deferred value of a page's context.
-type Maker<'p> = Box<dyn FnOnce() -> tera::Value + 'p>;
+/// A value of a page's context made only if the page is rendered.
+struct Deferred<'p> {
+    key: &'static str,
+    /// What it is made from, hashed (`None` when pages are not hashed).
+    inputs: Option<Inputs>,
+    make: Box<dyn FnOnce() -> tera::Value + 'p>,
+}
 
 impl<'p> PageContext<'p> {
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
@@ -184,24 +193,31 @@ impl<'p> PageContext<'p> {
         self.keys.push(key);
     }
 
+    /// What `inputs` gives, when pages are hashed: only then is it worth
+    /// hashing what a deferred value is made from.
+    fn hash(&self, inputs: impl FnOnce() -> Inputs) -> Option<Inputs> {
+        self.hashed.then(inputs)
+    }
+
     /// Sets `key` to what `make` gives, made only if the page is rendered;
-    /// `inputs` must change whenever that would.
+    /// `inputs` ([`Self::hash`]) hashes what it is made from, and must
+    /// change whenever `make`'s value would.
     fn insert_deferred<T: Serialize>(
         &mut self,
         key: &'static str,
-        inputs: Inputs,
+        inputs: Option<Inputs>,
         make: impl FnOnce() -> T + 'p,
     ) {
-        self.deferred.push((key, inputs));
-        self.makers.push((
+        self.deferred.push(Deferred {
             key,
-            Box::new(move || tera::Value::from_serializable(&make())),
-        ));
+            inputs,
+            make: Box::new(move || tera::Value::from_serializable(&make())),
+        });
     }
 
     /// Makes the deferred values: the page is to be rendered.
     fn make_deferred(&mut self) {
-        for (key, make) in self.makers.drain(..) {
+        for Deferred { key, make, .. } in self.deferred.drain(..) {
             self.ctx.insert_value(key, make());
         }
     }
@@ -251,9 +267,10 @@ fn cited_in<'a>(a: &'a Archive, items: &[(usize, Vec<usize>)]) -> Vec<CitedIn<'a
 }
 
 /// What [`cited_in`] makes its list from, hashed: each article's card and
-/// text, and the spans of the citations quoted. A rebuild that keeps the
+/// [`reuse::article_inputs`] (given in `articles`, by index), and the spans
+/// of the citations quoted. A rebuild that keeps the
 /// page does not take the sentences out again.
-fn cited_in_inputs(a: &Archive, items: &[(usize, Vec<usize>)]) -> Inputs {
+fn cited_in_inputs(a: &Archive, articles: &[Inputs], items: &[(usize, Vec<usize>)]) -> Inputs {
     use super::reuse::text_into;
     use std::hash::Hasher;
     let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -274,7 +291,7 @@ fn cited_in_inputs(a: &Archive, items: &[(usize, Vec<usize>)]) -> Inputs {
             text_into(&mut h, part.unwrap_or_default());
         }
         h.write_u64(card.citations as u64);
-        text_into(&mut h, &e.article.text);
+        h.write_u128(articles.get(*i).copied().unwrap_or_default());
         h.write_u64(cites.len() as u64);
         for &n in cites {
             h.write_u64(n as u64);
@@ -330,6 +347,15 @@ impl<'a> Renderer<'a> {
             implements,
             implemented_by,
             date_rank,
+            article_inputs: if sink.reuses() {
+                archive
+                    .entries
+                    .par_iter()
+                    .map(|e| reuse::article_inputs(&e.article))
+                    .collect()
+            } else {
+                Vec::new()
+            },
             common_inputs: sink
                 .reuses()
                 .then(|| super::reuse::common_inputs(templates.inputs, &common, &COMMON_KEYS)),
@@ -352,8 +378,8 @@ impl<'a> Renderer<'a> {
         let mut ctx = PageContext {
             ctx: self.common.clone(),
             keys: Vec::new(),
+            hashed: self.common_inputs.is_some(),
             deferred: Vec::new(),
-            makers: Vec::new(),
         };
         ctx.insert("root", root);
         ctx.insert("crumbs", &crumbs);
@@ -388,29 +414,23 @@ impl<'a> Renderer<'a> {
             ctx.insert("canonical", &url);
         }
         let inputs = self.common_inputs.map(|common| {
-            super::reuse::page_inputs(common, template, &path, &ctx, &ctx.keys, &ctx.deferred)
+            let deferred = ctx.deferred.iter().map(|d| (d.key, d.inputs));
+            super::reuse::page_inputs(common, template, &path, &ctx, &ctx.keys, deferred)
         });
-        if let Some(inputs) = inputs {
-            if self.sink.reuse(&path, inputs) {
-                return Ok(());
-            }
-        }
-        ctx.make_deferred();
-        // Straight into bytes: Tera's `render` would check the whole page
-        // is UTF-8 again, and grow its buffer from 2 kB.
-        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
-        self.tera
-            .render_to(template, &ctx, &mut bytes)
-            .map_err(|e| RenderError::Page {
-                page: path.clone(),
-                template: template.to_string(),
-                message: error_chain(&e),
-            })?;
-        let page = Page { path, bytes };
-        match inputs {
-            Some(inputs) => put_made(self.sink, page, inputs),
-            None => put(self.sink, page),
-        }
+        put_or_keep(self.sink, path, inputs, |path| {
+            ctx.make_deferred();
+            // Straight into bytes: Tera's `render` would check the whole
+            // page is UTF-8 again, and grow its buffer from 2 kB.
+            let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
+            self.tera
+                .render_to(template, &ctx, &mut bytes)
+                .map_err(|e| RenderError::Page {
+                    page: path.clone(),
+                    template: template.to_string(),
+                    message: error_chain(&e),
+                })?;
+            Ok(Page { path, bytes })
+        })
     }
 
     /// Every page but the data files' (see [`Self::emit_data`]), each handed
@@ -868,11 +888,9 @@ impl<'a> Renderer<'a> {
         // The body is the page's largest part: a rebuild that keeps the
         // page does not make it (its inputs are hashed instead).
         let raw_html = self.config.allow_raw_html;
-        let body_inputs = body::inputs(a, e, "../", raw_html);
-        ctx.insert_deferred("body", body_inputs, move || {
-            body::render(a, e, "../", raw_html)
-        });
-        ctx.insert_deferred("title_html", body_inputs, move || body::title(a, e, "../"));
+        let inputs = ctx.hash(|| body::inputs(a, e, self.article_inputs[i], "../", raw_html));
+        ctx.insert_deferred("body", inputs, move || body::render(a, e, "../", raw_html));
+        ctx.insert_deferred("title_html", inputs, move || body::title(a, e, "../"));
         ctx.insert("cited", &cited);
         ctx.insert("newer", &newer);
         ctx.insert("older", &older);
@@ -893,7 +911,7 @@ impl<'a> Renderer<'a> {
             }
         }
         let date_of = |i: usize| a.entries[i].article.date;
-        let years = charts::per_year(groups.iter().filter_map(|&(i, _)| {
+        let mut years = charts::per_year(groups.iter().filter_map(|&(i, _)| {
             use chrono::Datelike;
             date_of(i).map(|d| d.year())
         }));
@@ -943,8 +961,6 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let chart_inputs = charts::inputs(&years);
-        let years = std::sync::Arc::new(years);
         let scope_href = d
             .scope_slug
             .as_ref()
@@ -973,17 +989,17 @@ impl<'a> Renderer<'a> {
             ctx.insert("scope_href", &scope_href);
             ctx.insert("citation_count", &citation_count);
             ctx.insert("undated", &undated);
-            ctx.insert_deferred("cited_in", cited_in_inputs(a, &items), move || {
-                cited_in(a, &items)
-            });
+            let inputs = ctx.hash(|| cited_in_inputs(a, &self.article_inputs, &items));
+            ctx.insert_deferred("cited_in", inputs, move || cited_in(a, &items));
             ctx.insert("first_index", &((n - 1) * PER_PAGE + 1));
             ctx.insert("pager", &Pager::new(&d.slug, n, total));
             if n == 1 {
                 ctx.insert("implements", &implements);
                 ctx.insert("implemented_by", &implemented_by);
                 ctx.insert("co_cited", &co_cited);
-                let years = years.clone();
-                ctx.insert_deferred("chart", chart_inputs, move || {
+                let inputs = ctx.hash(|| charts::inputs(&years));
+                let years = std::mem::take(&mut years);
+                ctx.insert_deferred("chart", inputs, move || {
                     charts::columns(
                         "chart-years",
                         self.s("chart_citations_per_year"),

@@ -68,7 +68,7 @@ pub fn page_inputs(
     path: &str,
     ctx: &Context,
     keys: &[&str],
-    deferred: &[(&str, Inputs)],
+    deferred: impl IntoIterator<Item = (&'static str, Option<Inputs>)>,
 ) -> Inputs {
     let mut h = Xxh3::new();
     h.write_u128(common);
@@ -80,7 +80,7 @@ pub fn page_inputs(
     for (key, inputs) in deferred {
         h.update(key.as_bytes());
         h.update(&[0]);
-        h.write_u128(*inputs);
+        h.write_u128(inputs.unwrap_or_default());
     }
     h.digest128()
 }
@@ -102,6 +102,21 @@ pub fn hash_parts(parts: &[&str]) -> Inputs {
     for part in parts {
         h.update(part.as_bytes());
         h.update(&[0]);
+    }
+    h.digest128()
+}
+
+/// What an article's pages and search entries are cut from, hashed: its
+/// text, title and blocks (kind and range).
+pub fn article_inputs(a: &crate::article::Article) -> Inputs {
+    let mut h = Xxh3::new();
+    text_into(&mut h, &a.text);
+    text_into(&mut h, &a.title);
+    h.write_u64(a.blocks.len() as u64);
+    for b in &a.blocks {
+        h.write_u8(b.kind as u8);
+        h.write_u64(b.range.start as u64);
+        h.write_u64(b.range.end as u64);
     }
     h.digest128()
 }
