@@ -588,7 +588,7 @@ fn documents(archive: &Archive) -> Vec<Doc<'_>> {
             .cmp(&a.article.date)
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    docs.extend(entries.into_iter().map(|e| article_doc(archive, e)));
+    docs.par_extend(entries.into_par_iter().map(|e| article_doc(archive, e)));
     docs
 }
 
@@ -752,12 +752,16 @@ fn chunk_page(n: usize, group: &[Doc]) -> Page {
 const BLOCK_DOCS: usize = 128;
 
 /// The postings of every term, sorted by term, and the documents of every
-/// code. Blocks of documents are tokenised in parallel, a few at a time,
-/// and merged in document order, so the result does not depend on the
-/// number of threads.
+/// code. Blocks of documents are tokenised in parallel, a batch at a time
+/// (so that only a batch's unpacked postings are held at once); each term
+/// then takes its blocks' postings in document order, terms in parallel.
+/// Neither step depends on the number of threads, so neither does the
+/// result.
 fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     let mut ids: HashMap<String, usize> = HashMap::default();
     let mut terms: Vec<TermIndex> = Vec::new();
+    // What each term gets from the batch, in document order.
+    let mut pending: Vec<Vec<TermPostings>> = Vec::new();
     let batch = BLOCK_DOCS * 4 * rayon::current_num_threads().max(1);
     for (b, docs_of_batch) in docs.chunks(batch).enumerate() {
         let first = b * batch;
@@ -766,25 +770,36 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
             .enumerate()
             .map(|(k, block)| block_postings(block, first + k * BLOCK_DOCS))
             .collect();
-        for block in blocks {
-            for local in block {
-                let t = match ids.get(&local.name) {
-                    Some(&t) => t,
-                    None => {
-                        ids.insert(local.name.clone(), terms.len());
-                        terms.push(TermIndex::new(local.name.clone()));
-                        terms.len() - 1
-                    }
-                };
-                terms[t].append(local);
-            }
+        for local in blocks.into_iter().flatten() {
+            let t = match ids.get(&local.name) {
+                Some(&t) => t,
+                None => {
+                    ids.insert(local.name.clone(), terms.len());
+                    terms.push(TermIndex::new(local.name.clone()));
+                    pending.push(Vec::new());
+                    terms.len() - 1
+                }
+            };
+            pending[t].push(local);
         }
+        terms
+            .par_iter_mut()
+            .zip(pending.par_iter_mut())
+            .with_min_len(256)
+            .for_each(|(term, locals)| {
+                // Taken, not drained: an emptied vector would keep its
+                // room, for every term, until the end.
+                for local in std::mem::take(locals) {
+                    term.append(local);
+                }
+            });
     }
     drop(ids);
     terms.sort_by(|a, b| a.name.cmp(&b.name));
+    let doc_codes: Vec<Vec<String>> = docs.par_iter().map(Doc::codes).collect();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (id, doc) in docs.iter().enumerate() {
-        for c in doc.codes() {
+    for (id, doc_codes) in doc_codes.into_iter().enumerate() {
+        for c in doc_codes {
             codes.entry(c).or_default().push(id);
         }
     }

@@ -4,9 +4,10 @@
 pub mod relations;
 pub mod views;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
@@ -100,7 +101,7 @@ impl Directive {
 impl Archive {
     /// Builds the graph from cleaned, cited articles (in any order).
     pub fn build(mut articles: Vec<(Article, Vec<Citation>)>, registry: &Registry) -> Archive {
-        articles.sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
+        articles.par_sort_by(|a, b| a.0.rel.cmp(&b.0.rel));
         let slugs = unique_slugs(articles.iter().map(|(a, _)| a));
         let entries: Vec<Entry> = articles
             .into_iter()
@@ -112,21 +113,35 @@ impl Archive {
             })
             .collect();
 
-        let mut grouped: BTreeMap<&str, Vec<CiteRef>> = BTreeMap::new();
-        for (a, e) in entries.iter().enumerate() {
-            for (c, cit) in e.citations.iter().enumerate() {
-                grouped.entry(cit.key.as_str()).or_default().push(CiteRef {
-                    article: a,
-                    citation: c,
-                });
+        // Every citation under its key; a stable sort keeps each key's
+        // citations in reading order.
+        let mut cites: Vec<(&str, CiteRef)> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(a, e)| {
+                e.citations.iter().enumerate().map(move |(c, cit)| {
+                    let at = CiteRef {
+                        article: a,
+                        citation: c,
+                    };
+                    (cit.key.as_str(), at)
+                })
+            })
+            .collect();
+        cites.par_sort_by(|x, y| x.0.cmp(y.0));
+        let mut grouped: Vec<(&str, Vec<CiteRef>)> = Vec::new();
+        for (key, at) in cites {
+            match grouped.last_mut() {
+                Some((k, citing)) if *k == key => citing.push(at),
+                _ => grouped.push((key, vec![at])),
             }
         }
         let mut directives: Vec<Directive> = grouped
-            .into_iter()
+            .into_par_iter()
             .map(|(key, citing)| describe(key, citing, &entries, registry))
             .collect();
         directives
-            .sort_by_cached_key(|d| (vi::sort_key(&d.kind), number_of(&d.key), d.key.clone()));
+            .par_sort_by_cached_key(|d| (vi::sort_key(&d.kind), number_of(&d.key), d.key.clone()));
         let mut used = HashMap::new();
         for d in &mut directives {
             let n = used.entry(d.slug.clone()).or_insert(0usize);
@@ -140,11 +155,24 @@ impl Archive {
             .enumerate()
             .map(|(i, d)| (d.key.clone(), i))
             .collect();
-        let relations = relations::implementing(&entries);
-        let co_cited =
-            relations::co_citations(&entries, &|k| by_key.get(k).copied(), directives.len());
-        let by_date = views::articles_by_date(&entries);
-        let most_cited = views::most_cited(&directives);
+        // Independent views of the same entries, side by side.
+        let ((relations, co_cited), (by_date, most_cited)) = rayon::join(
+            || {
+                rayon::join(
+                    || relations::implementing(&entries),
+                    || {
+                        let index_of = |k: &str| by_key.get(k).copied();
+                        relations::co_citations(&entries, &index_of, directives.len())
+                    },
+                )
+            },
+            || {
+                (
+                    views::articles_by_date(&entries),
+                    views::most_cited(&directives),
+                )
+            },
+        );
         let provinces = views::provinces(&entries, &directives, &by_date, &most_cited);
         Archive {
             entries,

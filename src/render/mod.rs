@@ -344,7 +344,14 @@ pub fn emit_site(
         paths: Mutex::new(Vec::new()),
     };
     let renderer = pages::Renderer::new(archive, config, templates, &sink);
-    renderer.emit()?;
+    // The data files are a few large files, each written by one thread:
+    // beside the pages, which keep every thread busy, they cost no wall
+    // time of their own. (Beside the search index they would add their rows
+    // to the build's largest memory.)
+    let (pages, data) = rayon::join(|| renderer.emit(), || renderer.emit_data());
+    pages?;
+    data?;
+    crate::release_freed_memory();
     put(
         &sink,
         Page {
@@ -361,8 +368,6 @@ pub fn emit_site(
     )?;
     // The search index (src/search.rs), loaded by search.html's script tags.
     crate::search::emit(archive, &crate::search::Options::default(), &sink)?;
-    crate::release_freed_memory();
-    renderer.emit_data()?;
     crate::release_freed_memory();
     // Sitemap, robots.txt, Atom feeds: only with base_url (feeds.rs).
     let mut paths = sink.paths.into_inner().unwrap_or_else(|e| e.into_inner());

@@ -462,9 +462,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The data files and their page (`data.rs`). Apart from
-    /// [`Self::emit`] so that a build can make them after the search index:
-    /// each stage's scratch memory is then freed before the next needs its
-    /// own.
+    /// [`Self::emit`] so that a build can make them side by side with the
+    /// pages.
     pub fn emit_data(&self) -> Result<(), RenderError> {
         let crumbs = vec![self.crumb("home", "index.html"), Self::here(self.s("data"))];
         super::data::emit(
