@@ -393,13 +393,11 @@ impl Staging {
     }
 
     /// Keeps the last build's page at `path` if it was made from `inputs`
-    /// and its file is still as that build left it.
-    fn reuse_page(&self, path: &str, inputs: Inputs) -> bool {
-        let Some(earlier) = self.earlier.get(path).filter(|m| m.inputs == inputs) else {
-            return false;
-        };
+    /// and its file is still as that build left it; gives its size if so.
+    fn reuse_page(&self, path: &str, inputs: Inputs) -> Option<u64> {
+        let earlier = self.earlier.get(path).filter(|m| m.inputs == inputs)?;
         let Ok((dest, Some(current))) = self.place(path) else {
-            return false;
+            return None;
         };
         let same_file = fs::symlink_metadata(&current).is_ok_and(|meta| {
             meta.is_file()
@@ -407,11 +405,11 @@ impl Staging {
                 && modified_nanos(&meta) == Some(earlier.modified)
         });
         if !same_file || fs::hard_link(&current, &dest).is_err() {
-            return false;
+            return None;
         }
         self.unchanged.fetch_add(1, Ordering::Relaxed);
         self.record(path, *earlier);
-        true
+        Some(earlier.size)
     }
 
     fn record(&self, path: &str, made: Made) {
@@ -461,16 +459,21 @@ impl Sink for Staging {
     fn put_stream(
         &self,
         path: &str,
+        inputs: Option<Inputs>,
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<u64, SinkError> {
-        Ok(self.write_stream(path, write)?)
+        let size = self.write_stream(path, write)?;
+        if let Some(made) = inputs.and_then(|i| Made::of(&self.staging.join(path), i)) {
+            self.record(path, made);
+        }
+        Ok(size)
     }
 
     fn reuses(&self) -> bool {
         self.made_list.is_some()
     }
 
-    fn reuse(&self, path: &str, inputs: Inputs) -> bool {
+    fn reuse(&self, path: &str, inputs: Inputs) -> Option<u64> {
         self.reuse_page(path, inputs)
     }
 

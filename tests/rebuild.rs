@@ -178,9 +178,9 @@ impl Sink for Recorder {
     fn reuses(&self) -> bool {
         true
     }
-    fn reuse(&self, path: &str, _inputs: Inputs) -> bool {
+    fn reuse(&self, path: &str, _inputs: Inputs) -> Option<u64> {
         self.offered.lock().unwrap().push(path.to_string());
-        self.keep_all
+        self.keep_all.then_some(0)
     }
     fn put_made(&self, page: Page, inputs: Inputs) -> Result<(), SinkError> {
         self.made.lock().unwrap().insert(page.path, inputs);
@@ -263,16 +263,17 @@ fn the_writer_keeps_a_page_only_while_its_inputs_and_its_file_match() {
     s.put_made(page("one"), 1).unwrap();
     s.finish().unwrap();
 
-    // Same inputs: kept without being given again; an unknown page is not.
+    // Same inputs: kept without being given again (the kept file's size is
+    // given back); an unknown page is not.
     let s = Staging::begin(&out, &content).unwrap();
-    assert!(s.reuse("a/b.html", 1));
-    assert!(!s.reuse("c.html", 1));
+    assert_eq!(s.reuse("a/b.html", 1), Some(3));
+    assert_eq!(s.reuse("c.html", 1), None);
     s.finish().unwrap();
     assert_eq!(read(), "one");
 
     // Other inputs: not kept.
     let s = Staging::begin(&out, &content).unwrap();
-    assert!(!s.reuse("a/b.html", 2));
+    assert_eq!(s.reuse("a/b.html", 2), None);
     s.put_made(page("two"), 2).unwrap();
     s.finish().unwrap();
     assert_eq!(read(), "two");
@@ -281,7 +282,7 @@ fn the_writer_keeps_a_page_only_while_its_inputs_and_its_file_match() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(out.join("a/b.html"), "TWO").unwrap();
     let s = Staging::begin(&out, &content).unwrap();
-    assert!(!s.reuse("a/b.html", 2));
+    assert_eq!(s.reuse("a/b.html", 2), None);
 }
 
 #[test]
@@ -365,5 +366,51 @@ fn a_directive_page_follows_a_cited_sentence_that_changed() {
         "{page} kept the old sentence"
     );
     assert!(!html.contains("Đoạn một của bài 3,"));
+    assert_same_as_fresh_build(&p);
+}
+
+#[test]
+fn data_files_are_kept_while_their_rows_are_unchanged() {
+    const DATA: [&str; 5] = [
+        "data/articles.csv",
+        "data/citations.csv",
+        "data/directives.csv",
+        "data/relations.csv",
+        "data/archive.json",
+    ];
+    let p = Project::new();
+    twelve_articles(&p);
+    let first = record(&p, false).made.into_inner().unwrap();
+    for file in DATA {
+        assert!(first.contains_key(file), "{file} has no inputs");
+    }
+
+    // A paragraph that cites nothing changes no row: every file is kept.
+    append(&p, 3, "Đoạn ba, không nhắc văn bản nào.\n");
+    let second = record(&p, false).made.into_inner().unwrap();
+    assert_ne!(second, first, "the article's own page changed");
+    for file in DATA {
+        assert_eq!(first[file], second[file], "{file}");
+    }
+
+    // A new citation changes the article's row, adds a citation row, and so
+    // changes the JSON that holds both.
+    append(&p, 3, "Đoạn bốn, quán triệt Kết luận số 21-KL/TW.\n");
+    let third = record(&p, false).made.into_inner().unwrap();
+    for file in [
+        "data/articles.csv",
+        "data/citations.csv",
+        "data/directives.csv",
+        "data/archive.json",
+    ] {
+        assert_ne!(second[file], third[file], "{file}");
+    }
+
+    // And a whole rebuild writes them as a fresh build would.
+    assert_eq!(p.build(&[]).code, 0);
+    append(&p, 5, "Đoạn năm, quán triệt Kết luận số 21-KL/TW.\n");
+    assert_eq!(p.build(&[]).code, 0);
+    let citations = std::fs::read_to_string(p.public().join("data/citations.csv")).unwrap();
+    assert!(citations.contains("Đoạn năm, quán triệt"), "{citations}");
     assert_same_as_fresh_build(&p);
 }

@@ -22,6 +22,7 @@ use tera::{Context, Tera};
 
 use crate::archive::{Archive, Entry};
 use crate::config::SiteConfig;
+use crate::render::reuse::{self, Inputs};
 use crate::render::{error_chain, put, sentence_text, Page, RenderError, Sink};
 
 /// The JSON Schema of `archive.json`, written beside it.
@@ -169,7 +170,9 @@ pub const RELATION_COLUMNS: &[&str] = &["from_key", "relation", "to_key", "count
 pub fn relations(archive: &Archive) -> Vec<RelationRow<'_>> {
     let mut all = implements(archive);
     all.extend(co_cited(archive));
-    all.sort();
+    // Rows equal in every field are the same row: an unstable sort is
+    // as good, and faster.
+    all.par_sort_unstable();
     all
 }
 
@@ -241,8 +244,8 @@ pub fn tables(archive: &Archive) -> Tables<'_> {
     let articles = archive.entries.iter().map(article_row).collect();
     let citations = archive
         .entries
-        .iter()
-        .flat_map(|e| {
+        .par_iter()
+        .flat_map_iter(|e| {
             let a = &e.article;
             e.citations.iter().map(move |c| CitationRow {
                 article_slug: &e.slug,
@@ -258,7 +261,7 @@ pub fn tables(archive: &Archive) -> Tables<'_> {
         .collect();
     let mut directives: Vec<DirectiveRow> = archive
         .directives
-        .iter()
+        .par_iter()
         .map(|d| {
             let dates: Vec<chrono::NaiveDate> = d
                 .citing
@@ -328,13 +331,18 @@ struct FileInfo {
 /// Writes one data file's bytes.
 type WriteFile<'a> = Box<dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Send + Sync + 'a>;
 
-/// One data file to make: what the page says of it, and how to write it.
+/// One data file to make: what the page says of it, how to write it, and
+/// what it is made from, so that a rebuild keeps it while that is unchanged
+/// (the file is large, and an edit that touches no citation leaves it so).
 struct DataFile<'a> {
     table: &'static str,
     path: String,
     rows: Option<usize>,
     columns: &'static [&'static str],
     write: WriteFile<'a>,
+    /// What it is made from, hashed ([`reuse::serialized_inputs`]); only
+    /// when the sink keeps files.
+    made_from: Option<Inputs>,
 }
 
 impl<'a> DataFile<'a> {
@@ -343,6 +351,7 @@ impl<'a> DataFile<'a> {
         table: &'static str,
         columns: &'static [&'static str],
         rows: &'a [T],
+        made_from: Option<Inputs>,
     ) -> Self {
         DataFile {
             table,
@@ -352,17 +361,25 @@ impl<'a> DataFile<'a> {
             write: Box::new(move |out| {
                 write_csv(out, columns, rows).map_err(std::io::Error::other)
             }),
+            made_from,
         }
     }
 
-    /// Writes the file through the sink.
+    /// Writes the file through the sink, or keeps the earlier build's.
     fn make(self, sink: &dyn Sink) -> Result<FileInfo, RenderError> {
-        let size = sink
-            .put_stream(&self.path, &mut |w| (self.write)(w))
-            .map_err(|source| RenderError::Sink {
-                page: self.path.clone(),
-                source,
-            })? as usize;
+        let inputs = self.made_from.and_then(|made_from| {
+            reuse::serialized_inputs(&(reuse::program_inputs(), &self.path, made_from))
+        });
+        let kept = inputs.and_then(|inputs| sink.reuse(&self.path, inputs));
+        let size = match kept {
+            Some(size) => size,
+            None => sink
+                .put_stream(&self.path, inputs, &mut |w| (self.write)(w))
+                .map_err(|source| RenderError::Sink {
+                    page: self.path.clone(),
+                    source,
+                })?,
+        } as usize;
         Ok(FileInfo {
             path: self.path,
             table: self.table,
@@ -387,6 +404,13 @@ pub fn human_size(bytes: usize) -> String {
     format!("{value:.1} {unit}").replace('.', ",")
 }
 
+/// A table's rows and columns, hashed, when the sink keeps files.
+fn table_inputs<T: Serialize>(reuses: bool, columns: &[&str], rows: &[T]) -> Option<Inputs> {
+    reuses
+        .then(|| reuse::serialized_inputs(&(columns, rows)))
+        .flatten()
+}
+
 /// The data files and the page `data.html`, into `sink`. `ctx` is the
 /// context every page gets (site, strings `t`, `root` = "").
 pub fn emit(
@@ -404,11 +428,32 @@ pub fn emit(
         licence: config.licence.as_deref(),
         tables: &tables,
     };
+    // What each file is made from, hashed when the sink keeps files: each
+    // table once, for its CSV file and for the JSON.
+    let reuses = sink.reuses();
+    let hashed = [
+        table_inputs(reuses, ARTICLE_COLUMNS, &tables.articles),
+        table_inputs(reuses, CITATION_COLUMNS, &tables.citations),
+        table_inputs(reuses, DIRECTIVE_COLUMNS, &tables.directives),
+        table_inputs(reuses, RELATION_COLUMNS, &tables.relations),
+    ];
+    // The fields of `json` (postcard cannot take it whole, for its
+    // `flatten`); its constant parts are the program's.
+    let json_made_from = hashed
+        .iter()
+        .copied()
+        .collect::<Option<Vec<Inputs>>>()
+        .and_then(|tables| reuse::serialized_inputs(&(json.title, json.licence, tables)));
     let files = vec![
-        DataFile::csv("articles", ARTICLE_COLUMNS, &tables.articles),
-        DataFile::csv("citations", CITATION_COLUMNS, &tables.citations),
-        DataFile::csv("directives", DIRECTIVE_COLUMNS, &tables.directives),
-        DataFile::csv("relations", RELATION_COLUMNS, &tables.relations),
+        DataFile::csv("articles", ARTICLE_COLUMNS, &tables.articles, hashed[0]),
+        DataFile::csv("citations", CITATION_COLUMNS, &tables.citations, hashed[1]),
+        DataFile::csv(
+            "directives",
+            DIRECTIVE_COLUMNS,
+            &tables.directives,
+            hashed[2],
+        ),
+        DataFile::csv("relations", RELATION_COLUMNS, &tables.relations, hashed[3]),
         DataFile {
             table: "json",
             path: "data/archive.json".into(),
@@ -418,6 +463,7 @@ pub fn emit(
                 serde_json::to_writer_pretty(&mut *w, &json)?;
                 w.write_all(b"\n")
             }),
+            made_from: json_made_from,
         },
         DataFile {
             table: "schema",
@@ -425,6 +471,7 @@ pub fn emit(
             rows: None,
             columns: &[],
             write: Box::new(|w| w.write_all(SCHEMA.as_bytes())),
+            made_from: reuses.then_some(0),
         },
     ];
     // Independent files, written side by side; listed in this order.

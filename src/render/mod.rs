@@ -59,10 +59,11 @@ pub trait Sink: Sync {
         false
     }
 
-    /// Keeps the earlier build's page at `path` if it was made from
-    /// `inputs`, and says whether it did (then the page is not rendered).
-    fn reuse(&self, _path: &str, _inputs: reuse::Inputs) -> bool {
-        false
+    /// Keeps the earlier build's file at `path` if it was made from
+    /// `inputs`, and if it did gives the file's size (then the file is not
+    /// made again).
+    fn reuse(&self, _path: &str, _inputs: reuse::Inputs) -> Option<u64> {
+        None
     }
 
     /// Takes one page made from `inputs`.
@@ -71,19 +72,25 @@ pub trait Sink: Sync {
     }
 
     /// Takes one file that `write` produces piece by piece (the large data
-    /// files), and returns its size. The default collects it first.
+    /// files), made from `inputs` if given, and returns its size. The
+    /// default collects it first.
     fn put_stream(
         &self,
         path: &str,
+        inputs: Option<reuse::Inputs>,
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<u64, SinkError> {
         let mut bytes = Vec::new();
         write(&mut bytes)?;
         let size = bytes.len() as u64;
-        self.put(Page {
+        let page = Page {
             path: path.to_string(),
             bytes,
-        })?;
+        };
+        match inputs {
+            Some(inputs) => self.put_made(page, inputs)?,
+            None => self.put(page)?,
+        }
         Ok(size)
     }
 }
@@ -106,7 +113,7 @@ pub fn put_or_keep(
     make: impl FnOnce(String) -> Result<Page, RenderError>,
 ) -> Result<(), RenderError> {
     match inputs {
-        Some(inputs) if sink.reuse(&path, inputs) => Ok(()),
+        Some(inputs) if sink.reuse(&path, inputs).is_some() => Ok(()),
         Some(inputs) => put_made(sink, make(path)?, inputs),
         None => put(sink, make(path)?),
     }
@@ -167,9 +174,9 @@ impl Sink for Paths<'_> {
         self.inner.reuses()
     }
 
-    fn reuse(&self, path: &str, inputs: reuse::Inputs) -> bool {
+    fn reuse(&self, path: &str, inputs: reuse::Inputs) -> Option<u64> {
         let kept = self.inner.reuse(path, inputs);
-        if kept {
+        if kept.is_some() {
             self.record(path);
         }
         kept
@@ -183,10 +190,11 @@ impl Sink for Paths<'_> {
     fn put_stream(
         &self,
         path: &str,
+        inputs: Option<reuse::Inputs>,
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<u64, SinkError> {
         self.record(path);
-        self.inner.put_stream(path, write)
+        self.inner.put_stream(path, inputs, write)
     }
 }
 

@@ -96,6 +96,27 @@ fn keys_into(h: &mut Xxh3, ctx: &Context, keys: &[&str]) {
     }
 }
 
+/// The hash of `value` as serde writes it: postcard's bytes, fed to the
+/// hash as they are made, so nothing the size of the value is held.
+/// Postcard prefixes each string and sequence with its length and tags each
+/// option, so two values never feed the same bytes. `None` if the value
+/// cannot be written so (a map of unknown length, as `flatten` makes).
+pub fn serialized_inputs(value: &impl serde::Serialize) -> Option<Inputs> {
+    struct Feed(Xxh3);
+    impl std::io::Write for Feed {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.update(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut feed = Feed(Xxh3::new());
+    postcard::to_io(value, &mut feed).ok()?;
+    Some(feed.0.digest128())
+}
+
 /// A hash of `parts`, each ended by a NUL.
 pub fn hash_parts(parts: &[&str]) -> Inputs {
     let mut h = Xxh3::new();
