@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use crate::archive::{Archive, Directive, Entry};
 use crate::render::reuse::{self, text_into, Inputs};
-use crate::render::{put, put_or_keep, vi_date, Page, RenderError, Sink};
+use crate::render::{put, put_or_keep, stream_or_keep, vi_date, Page, RenderError, Sink};
 use crate::vi;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -370,6 +370,21 @@ impl JsonOut for String {
 /// Counts the bytes that would be written.
 struct Count(usize);
 
+/// Writes into a file, keeping the first error (after which it writes
+/// nothing more).
+struct Stream<'w> {
+    w: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl JsonOut for Stream<'_> {
+    fn put(&mut self, s: &str) {
+        if self.error.is_none() {
+            self.error = self.w.write_all(s.as_bytes()).err();
+        }
+    }
+}
+
 impl JsonOut for Count {
     fn put(&mut self, s: &str) {
         self.0 += s.len();
@@ -439,35 +454,34 @@ impl ShardJson<'_> {
         h.digest128()
     }
 
-    /// The shard as [`js_json`] would write it.
-    fn to_js(&self) -> String {
-        use std::fmt::Write;
-        let mut out = String::from("{\"t\":{");
+    /// Writes the shard as [`js_json`] would.
+    fn write_js(&self, out: &mut impl JsonOut) {
+        out.put("{\"t\":{");
         for (i, (t, postings)) in self.t.iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.put(",");
             }
-            out.push_str(&js_json(t));
-            out.push(':');
-            postings.write_json(&mut out);
+            out.put(&js_json(t));
+            out.put(":");
+            postings.write_json(out);
         }
-        out.push_str("},\"c\":{");
+        out.put("},\"c\":{");
+        let mut number = itoa::Buffer::new();
         for (i, (c, ids)) in self.c.iter().enumerate() {
             if i > 0 {
-                out.push(',');
+                out.put(",");
             }
-            out.push_str(&js_json(c));
-            out.push_str(":[");
-            for (j, id) in ids.iter().enumerate() {
+            out.put(&js_json(c));
+            out.put(":[");
+            for (j, &id) in ids.iter().enumerate() {
                 if j > 0 {
-                    out.push(',');
+                    out.put(",");
                 }
-                let _ = write!(out, "{id}");
+                out.put(number.format(id));
             }
-            out.push(']');
+            out.put("]");
         }
-        out.push_str("}}");
-        out
+        out.put("}}");
     }
 }
 
@@ -621,20 +635,12 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
             count.0
         })
         .collect();
-    let mut entries: Vec<(&str, Item)> = Vec::with_capacity(terms.len() + codes.len());
-    for (t, size) in terms.iter().zip(sizes) {
-        entries.push((&t.name, Item::Term(&t.name, t, size)));
-    }
-    for (c, ids) in &codes {
-        entries.push((c, Item::Code(c, ids)));
-    }
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    let entries: Vec<(&str, usize, Item)> = entries
-        .into_iter()
-        .map(|(t, item)| (t, item.bytes(), item))
-        .collect();
+    // In no order: a shard's terms are sorted as it takes them.
+    let mut items: Vec<Item> = Vec::with_capacity(terms.len() + codes.len());
+    items.extend(terms.iter().zip(sizes).map(|(t, size)| Item::Term(t, size)));
+    items.extend(codes.iter().map(|(c, ids)| Item::Code(c, ids)));
     let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
-    split_into_shards(entries, String::new(), options.shard_bytes, &mut shards);
+    split_into_shards(items, String::new(), options.shard_bytes, &mut shards);
     let manifest = ManifestJson {
         shards: shards.keys().map(String::as_str).collect(),
         chunk,
@@ -651,11 +657,19 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
         ),
     )?;
     let shard_list: Vec<(&String, &ShardJson)> = shards.iter().collect();
+    // Written as they are made: a shard of one common term runs to megabytes
+    // at a hundred thousand articles, and a page of it was held twice over
+    // (its JSON, then the script around it) on each thread.
     shard_list.par_iter().try_for_each(|(p, shard)| {
         let inputs = program.map(|program| shard.inputs(program, p));
-        put_or_keep(sink, shard_file(p), inputs, |path| {
-            Ok(script_page(path, "shards", Some(p), &shard.to_js()))
+        stream_or_keep(sink, &shard_file(p), inputs, &mut |w| {
+            w.write_all(script_head("shards", Some(p)).as_bytes())?;
+            let mut out = Stream { w, error: None };
+            shard.write_js(&mut out);
+            out.error.map_or(Ok(()), Err)?;
+            w.write_all(SCRIPT_TAIL.as_bytes())
         })
+        .map(drop)
     })?;
     put(
         sink,
@@ -758,6 +772,14 @@ const BLOCK_DOCS: usize = 128;
 /// Neither step depends on the number of threads, so neither does the
 /// result.
 fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
+    // The codes first, while the terms' postings take no memory yet.
+    let doc_codes: Vec<Vec<String>> = docs.par_iter().map(Doc::codes).collect();
+    let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (id, doc_codes) in doc_codes.into_iter().enumerate() {
+        for c in doc_codes {
+            codes.entry(c).or_default().push(id);
+        }
+    }
     let mut ids: HashMap<String, usize> = HashMap::default();
     let mut terms: Vec<TermIndex> = Vec::new();
     // What each term gets from the batch, in document order.
@@ -795,14 +817,10 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
             });
     }
     drop(ids);
-    terms.sort_by(|a, b| a.name.cmp(&b.name));
-    let doc_codes: Vec<Vec<String>> = docs.par_iter().map(Doc::codes).collect();
-    let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (id, doc_codes) in doc_codes.into_iter().enumerate() {
-        for c in doc_codes {
-            codes.entry(c).or_default().push(id);
-        }
-    }
+    drop(pending);
+    // Names are unique: an unstable sort is as good, and needs no buffer
+    // (a stable one takes half the terms' size again, at the build's peak).
+    terms.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     (terms, codes)
 }
 
@@ -850,42 +868,53 @@ fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
 
 /// One term's or code's postings, on their way into a shard.
 enum Item<'a> {
-    /// A term, its postings and their JSON's size.
-    Term(&'a str, &'a TermIndex, usize),
+    /// A term with its postings, and their JSON's size.
+    Term(&'a TermIndex, usize),
+    /// A code, and the documents it is found in.
     Code(&'a str, &'a [usize]),
 }
 
-impl Item<'_> {
+impl<'a> Item<'a> {
+    fn name(&self) -> &'a str {
+        match self {
+            Item::Term(t, _) => &t.name,
+            Item::Code(c, _) => c,
+        }
+    }
+
+    /// Its size in the shard's file, near enough to cut shards by.
     fn bytes(&self) -> usize {
         match self {
-            Item::Term(t, _, json) => t.len() + json + 4,
-            Item::Code(c, ids) => {
-                c.len() + 4 + ids.iter().map(|i| i.to_string().len() + 1).sum::<usize>()
-            }
+            Item::Term(t, json) => t.name.len() + json + 4,
+            Item::Code(c, ids) => c.len() + 4 + ids.iter().map(|&i| digits(i) + 1).sum::<usize>(),
         }
     }
 }
 
-/// Puts `items` (sorted, all starting with `prefix` in [`shard_of`]'s
-/// alphabet) into the shard `prefix`, or, if they are more than `limit`
-/// bytes, splits them by the next letter; terms no longer than the prefix
-/// stay in its shard.
-/// Each item comes with its size in bytes, computed once.
+/// How many digits `n` is written with.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// Puts `items` (all starting with `prefix` in [`shard_of`]'s alphabet)
+/// into the shard `prefix`, or, if they are more than `limit` bytes, splits
+/// them by the next letter; terms no longer than the prefix stay in its
+/// shard.
 fn split_into_shards<'a>(
-    items: Vec<(&'a str, usize, Item<'a>)>,
+    items: Vec<Item<'a>>,
     prefix: String,
     limit: usize,
     shards: &mut BTreeMap<String, ShardJson<'a>>,
 ) {
     let depth = prefix.chars().count();
-    let total: usize = items.iter().map(|(_, n, _)| n).sum();
-    let splittable = items.iter().any(|(t, _, _)| t.chars().count() > depth);
+    let total: usize = items.iter().map(Item::bytes).sum();
+    let splittable = items.iter().any(|i| i.name().chars().count() > depth);
     if total <= limit || !splittable {
         let shard = shards.entry(prefix).or_default();
-        for (_, _, item) in items {
+        for item in items {
             match item {
-                Item::Term(t, postings, _) => {
-                    shard.t.insert(t, postings);
+                Item::Term(postings, _) => {
+                    shard.t.insert(&postings.name, postings);
                 }
                 Item::Code(c, ids) => {
                     shard.c.insert(c, ids);
@@ -894,10 +923,10 @@ fn split_into_shards<'a>(
         }
         return;
     }
-    let mut groups: BTreeMap<String, Vec<(&str, usize, Item)>> = BTreeMap::new();
-    for (t, n, item) in items {
-        let key = shard_of(t, depth + 1);
-        groups.entry(key).or_default().push((t, n, item));
+    let mut groups: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    for item in items {
+        let key = shard_of(item.name(), depth + 1);
+        groups.entry(key).or_default().push(item);
     }
     for (key, group) in groups {
         split_into_shards(group, key, limit, shards);
@@ -907,21 +936,28 @@ fn split_into_shards<'a>(
 /// `window.VANBAN_SEARCH.<table>["<key>"] = <json>;`, creating the global
 /// if this file is the first to load.
 fn script_page(path: String, table: &str, key: Option<&str>, json: &str) -> Page {
-    let target = match key {
-        Some(k) => format!("S.{table}[{}]", js_json(k)),
-        None => format!("S.{table}"),
-    };
-    let text = format!(
-        "/* vanban search index: generated, do not edit. */\n\
-         (function (S) {{ S.shards = S.shards || {{}}; S.chunks = S.chunks || {{}};\n\
-         {target} = {json};\n\
-         }})(window.VANBAN_SEARCH = window.VANBAN_SEARCH || {{}});\n"
-    );
+    let text = format!("{}{json}{SCRIPT_TAIL}", script_head(table, key));
     Page {
         path,
         bytes: text.into_bytes(),
     }
 }
+
+/// What a [`script_page`] says before its JSON.
+fn script_head(table: &str, key: Option<&str>) -> String {
+    let target = match key {
+        Some(k) => format!("S.{table}[{}]", js_json(k)),
+        None => format!("S.{table}"),
+    };
+    format!(
+        "/* vanban search index: generated, do not edit. */\n\
+         (function (S) {{ S.shards = S.shards || {{}}; S.chunks = S.chunks || {{}};\n\
+         {target} = "
+    )
+}
+
+/// What a [`script_page`] says after its JSON.
+const SCRIPT_TAIL: &str = ";\n})(window.VANBAN_SEARCH = window.VANBAN_SEARCH || {});\n";
 
 #[cfg(test)]
 mod tests {

@@ -23,7 +23,7 @@ use tera::{Context, Tera};
 use crate::archive::{Archive, Entry};
 use crate::config::SiteConfig;
 use crate::render::reuse::{self, Inputs};
-use crate::render::{error_chain, put, sentence_text, Page, RenderError, Sink};
+use crate::render::{error_chain, put, sentence_text, stream_or_keep, Page, RenderError, Sink};
 
 /// The JSON Schema of `archive.json`, written beside it.
 pub const SCHEMA: &str = include_str!("../../data/archive.schema.json");
@@ -370,16 +370,7 @@ impl<'a> DataFile<'a> {
         let inputs = self.made_from.and_then(|made_from| {
             reuse::serialized_inputs(&(reuse::program_inputs(), &self.path, made_from))
         });
-        let kept = inputs.and_then(|inputs| sink.reuse(&self.path, inputs));
-        let size = match kept {
-            Some(size) => size,
-            None => sink
-                .put_stream(&self.path, inputs, &mut |w| (self.write)(w))
-                .map_err(|source| RenderError::Sink {
-                    page: self.path.clone(),
-                    source,
-                })?,
-        } as usize;
+        let size = stream_or_keep(sink, &self.path, inputs, &mut |w| (self.write)(w))? as usize;
         Ok(FileInfo {
             path: self.path,
             table: self.table,

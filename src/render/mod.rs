@@ -95,6 +95,25 @@ pub trait Sink: Sync {
     }
 }
 
+/// Hands the file at `path` that `write` writes piece by piece to `sink`,
+/// or, with `inputs`, has the sink keep the one made from the same inputs
+/// (as [`put_or_keep`]); gives the file's size.
+pub fn stream_or_keep(
+    sink: &dyn Sink,
+    path: &str,
+    inputs: Option<reuse::Inputs>,
+    write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<u64, RenderError> {
+    if let Some(size) = inputs.and_then(|inputs| sink.reuse(path, inputs)) {
+        return Ok(size);
+    }
+    sink.put_stream(path, inputs, write)
+        .map_err(|source| RenderError::Sink {
+            page: path.to_string(),
+            source,
+        })
+}
+
 /// Hands `page`, made from `inputs`, to `sink`, naming the page if the
 /// sink fails.
 pub fn put_made(sink: &dyn Sink, page: Page, inputs: reuse::Inputs) -> Result<(), RenderError> {
