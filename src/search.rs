@@ -830,12 +830,21 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
 fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
     let mut term_ids: HashMap<String, usize> = HashMap::default();
     let mut postings: Vec<TermPostings> = Vec::new();
+    // Each word seen: its term and spelling. Short words, nearly all of
+    // them, are keyed by their bytes packed in a number (no allocation,
+    // one comparison).
+    let mut seen_short: HashMap<u128, (usize, u32)> = HashMap::default();
     let mut seen: HashMap<String, (usize, u32)> = HashMap::default();
     for (k, doc) in block.iter().enumerate() {
         let id = (first + k) as u32;
         let indexed = doc.indexed();
         for (pos, (_, word)) in words(&indexed).enumerate() {
-            let (t, s) = match seen.get(word) {
+            let short = packed_word(word);
+            let known = match short {
+                Some(k) => seen_short.get(&k),
+                None => seen.get(word),
+            };
+            let (t, s) = match known {
                 Some(&ts) => ts,
                 None => {
                     let name = term(word);
@@ -856,7 +865,10 @@ fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
                         }
                     };
                     let s = s as u32;
-                    seen.insert(word.to_string(), (t, s));
+                    match short {
+                        Some(k) => seen_short.insert(k, (t, s)),
+                        None => seen.insert(word.to_string(), (t, s)),
+                    };
                     (t, s)
                 }
             };
@@ -864,6 +876,20 @@ fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
         }
     }
     postings
+}
+
+/// A word of up to 15 bytes as one number: its bytes, then its length in
+/// the last byte, so that two words give the same number only if they are
+/// the same word.
+fn packed_word(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// One term's or code's postings, on their way into a shard.

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use crate::render::reuse::{modified_nanos, Inputs};
 use crate::render::{Page, Sink, SinkError};
 
@@ -382,7 +384,7 @@ impl Staging {
         // Whatever now sits in the staging or old place is the previous site.
         for done in [staging, old] {
             if done.exists() {
-                fs::remove_dir_all(done).map_err(io_err(done))?;
+                remove_site(done).map_err(io_err(done))?;
             }
         }
         self.write_made_list()?;
@@ -581,6 +583,21 @@ fn recover(output: &Path, staging: &Path, old: &Path) -> Result<(), SiteError> {
 fn is_ours(dir: &Path) -> bool {
     fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
         && (dir.join(MARKER).is_file() || fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none()))
+}
+
+/// Removes a previous site, its folders side by side: unlinking one file
+/// per page is most of a rebuild's last step, and folders apart do not
+/// wait on each other. A link is removed, never followed.
+fn remove_site(dir: &Path) -> io::Result<()> {
+    let entries = fs::read_dir(dir)?.collect::<io::Result<Vec<fs::DirEntry>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 /// Swaps two paths in one step, so no moment exists where `b` is missing.
