@@ -462,6 +462,7 @@ pub fn emit(
             rows: None,
             columns: &[],
             write: Box::new(|w| w.write_all(SCHEMA.as_bytes())),
+            // Built into the program, whose hash every file's inputs hold.
             made_from: reuses.then_some(0),
         },
     ];
