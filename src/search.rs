@@ -179,16 +179,19 @@ struct Doc<'a> {
     of: DocOf<'a>,
 }
 
+/// What a document is: all the postings need of it, so that they are
+/// built from this alone (the rest of a [`Doc`] is the chunks').
+#[derive(Clone, Copy)]
 enum DocOf<'a> {
     Directive(&'a Directive),
     Article(&'a Entry),
 }
 
-impl Doc<'_> {
+impl DocOf<'_> {
     /// The codes it is found by ([`code_terms`] of the directives it cites,
     /// or its own), each once.
     fn codes(&self) -> Vec<String> {
-        let keys: Vec<&str> = match self.of {
+        let keys: Vec<&str> = match *self {
             DocOf::Directive(d) => vec![d.key.as_str()],
             DocOf::Article(e) => e.citations.iter().map(|c| c.key.as_str()).collect(),
         };
@@ -203,7 +206,7 @@ impl Doc<'_> {
 
     /// What snippets are cut from.
     fn text(&self) -> String {
-        match self.of {
+        match *self {
             DocOf::Directive(d) => directive_text(d),
             DocOf::Article(e) => body_text(e),
         }
@@ -212,7 +215,7 @@ impl Doc<'_> {
     /// What is indexed: the title, then the text (a directive: its text,
     /// then its key).
     fn indexed(&self) -> String {
-        match self.of {
+        match *self {
             DocOf::Directive(d) => format!("{}\n{}", directive_text(d), d.key),
             DocOf::Article(e) => format!("{}\n{}", e.article.title, body_text(e)),
         }
@@ -622,9 +625,14 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
             let inputs = program.map(|p| chunk_inputs(p, group));
             put_or_keep(sink, chunk_path(n), inputs, |_| Ok(chunk_page(n, group)))
         })?;
+    // The postings need only what each document is: the rest goes before
+    // they grow (at 100,000 articles, tens of megabytes at the build's peak).
+    let count = docs.len();
+    let sources: Vec<DocOf> = docs.iter().map(|d| d.of).collect();
+    drop(docs);
     crate::release_freed_memory();
 
-    let (terms, codes) = postings(&docs);
+    let (terms, codes) = postings(&sources);
     // Each term's JSON size decides the shards; the JSON itself is written
     // only into its shard's file.
     let sizes: Vec<usize> = terms
@@ -644,7 +652,7 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     let manifest = ManifestJson {
         shards: shards.keys().map(String::as_str).collect(),
         chunk,
-        docs: docs.len(),
+        docs: count,
         directives: archive.directives.len(),
     };
     put(
@@ -726,7 +734,7 @@ fn chunk_inputs(program: Inputs, group: &[Doc]) -> Inputs {
 
 /// `search/d-<n>.js`: the documents of chunk `n`.
 fn chunk_page(n: usize, group: &[Doc]) -> Page {
-    let texts: Vec<String> = group.iter().map(Doc::text).collect();
+    let texts: Vec<String> = group.iter().map(|d| d.of.text()).collect();
     let urls: Vec<Vec<String>> = group
         .iter()
         .map(|d| {
@@ -771,9 +779,9 @@ const BLOCK_DOCS: usize = 128;
 /// then takes its blocks' postings in document order, terms in parallel.
 /// Neither step depends on the number of threads, so neither does the
 /// result.
-fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
+fn postings(docs: &[DocOf]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     // The codes first, while the terms' postings take no memory yet.
-    let doc_codes: Vec<Vec<String>> = docs.par_iter().map(Doc::codes).collect();
+    let doc_codes: Vec<Vec<String>> = docs.par_iter().map(DocOf::codes).collect();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (id, doc_codes) in doc_codes.into_iter().enumerate() {
         for c in doc_codes {
@@ -827,7 +835,7 @@ fn postings(docs: &[Doc]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
 /// The postings of `block`, whose first document is `first`, in the order
 /// terms first appear. A word's term and spelling depend on the word alone,
 /// so each distinct word is folded once.
-fn block_postings(block: &[Doc], first: usize) -> Vec<TermPostings> {
+fn block_postings(block: &[DocOf], first: usize) -> Vec<TermPostings> {
     let mut term_ids: HashMap<String, usize> = HashMap::default();
     let mut postings: Vec<TermPostings> = Vec::new();
     // Each word seen: its term and spelling. Short words, nearly all of
