@@ -373,6 +373,12 @@ impl JsonOut for String {
 /// Counts the bytes that would be written.
 struct Count(usize);
 
+impl JsonOut for Count {
+    fn put(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+}
+
 /// Writes into a file, keeping the first error (after which it writes
 /// nothing more).
 struct Stream<'w> {
@@ -385,12 +391,6 @@ impl JsonOut for Stream<'_> {
         if self.error.is_none() {
             self.error = self.w.write_all(s.as_bytes()).err();
         }
-    }
-}
-
-impl JsonOut for Count {
-    fn put(&mut self, s: &str) {
-        self.0 += s.len();
     }
 }
 
@@ -646,7 +646,7 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     // In no order: a shard's terms are sorted as it takes them.
     let mut items: Vec<Item> = Vec::with_capacity(terms.len() + codes.len());
     items.extend(terms.iter().zip(sizes).map(|(t, size)| Item::Term(t, size)));
-    items.extend(codes.iter().map(|(c, ids)| Item::Code(c, ids)));
+    items.extend(codes.iter().map(|(c, ids)| Item::code(c, ids)));
     let mut shards: BTreeMap<String, ShardJson> = BTreeMap::new();
     split_into_shards(items, String::new(), options.shard_bytes, &mut shards);
     let manifest = ManifestJson {
@@ -904,15 +904,22 @@ fn packed_word(word: &str) -> Option<u128> {
 enum Item<'a> {
     /// A term with its postings, and their JSON's size.
     Term(&'a TermIndex, usize),
-    /// A code, and the documents it is found in.
-    Code(&'a str, &'a [usize]),
+    /// A code, the documents it is found in, and its size in the shard.
+    Code(&'a str, &'a [usize], usize),
 }
 
 impl<'a> Item<'a> {
+    /// A code's item, its size counted once rather than at each level of
+    /// [`split_into_shards`].
+    fn code(c: &'a str, ids: &'a [usize]) -> Self {
+        let size = c.len() + 4 + ids.iter().map(|&i| digits(i) + 1).sum::<usize>();
+        Item::Code(c, ids, size)
+    }
+
     fn name(&self) -> &'a str {
         match self {
             Item::Term(t, _) => &t.name,
-            Item::Code(c, _) => c,
+            Item::Code(c, _, _) => c,
         }
     }
 
@@ -920,7 +927,7 @@ impl<'a> Item<'a> {
     fn bytes(&self) -> usize {
         match self {
             Item::Term(t, json) => t.name.len() + json + 4,
-            Item::Code(c, ids) => c.len() + 4 + ids.iter().map(|&i| digits(i) + 1).sum::<usize>(),
+            Item::Code(_, _, size) => *size,
         }
     }
 }
@@ -950,7 +957,7 @@ fn split_into_shards<'a>(
                 Item::Term(postings, _) => {
                     shard.t.insert(&postings.name, postings);
                 }
-                Item::Code(c, ids) => {
+                Item::Code(c, ids, _) => {
                     shard.c.insert(c, ids);
                 }
             }

@@ -414,6 +414,14 @@ impl Staging {
         Some(earlier.size)
     }
 
+    /// Records that the file at `path`, as it now is in the staging folder,
+    /// was made from `inputs`.
+    fn record_made(&self, path: &str, inputs: Inputs) {
+        if let Some(made) = Made::of(&self.staging.join(path), inputs) {
+            self.record(path, made);
+        }
+    }
+
     fn record(&self, path: &str, made: Made) {
         self.made
             .lock()
@@ -465,8 +473,8 @@ impl Sink for Staging {
         write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<u64, SinkError> {
         let size = self.write_stream(path, write)?;
-        if let Some(made) = inputs.and_then(|i| Made::of(&self.staging.join(path), i)) {
-            self.record(path, made);
+        if let Some(inputs) = inputs {
+            self.record_made(path, inputs);
         }
         Ok(size)
     }
@@ -481,9 +489,7 @@ impl Sink for Staging {
 
     fn put_made(&self, page: Page, inputs: Inputs) -> Result<(), SinkError> {
         self.write_page(&page.path, &page.bytes)?;
-        if let Some(made) = Made::of(&self.staging.join(&page.path), inputs) {
-            self.record(&page.path, made);
-        }
+        self.record_made(&page.path, inputs);
         Ok(())
     }
 }

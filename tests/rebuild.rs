@@ -406,8 +406,18 @@ fn data_files_are_kept_while_their_rows_are_unchanged() {
         assert_ne!(second[file], third[file], "{file}");
     }
 
-    // And a whole rebuild writes them as a fresh build would.
+    // A build records the files' inputs beside the site, so that the next
+    // one can keep them (else each would be written again, every time).
     assert_eq!(p.build(&[]).code, 0);
+    let made = std::fs::read_to_string(p.root().join(".public.vanban-pages")).unwrap();
+    for file in DATA {
+        assert!(
+            made.lines().any(|l| l.ends_with(&format!("\t{file}"))),
+            "{file} not in the list of made files"
+        );
+    }
+
+    // And a whole rebuild writes them as a fresh build would.
     append(&p, 5, "Đoạn năm, quán triệt Kết luận số 21-KL/TW.\n");
     assert_eq!(p.build(&[]).code, 0);
     let citations = std::fs::read_to_string(p.public().join("data/citations.csv")).unwrap();

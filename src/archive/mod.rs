@@ -155,24 +155,14 @@ impl Archive {
             .enumerate()
             .map(|(i, d)| (d.key.clone(), i))
             .collect();
-        // Independent views of the same entries, side by side.
-        let ((relations, co_cited), (by_date, most_cited)) = rayon::join(
-            || {
-                rayon::join(
-                    || relations::implementing(&entries),
-                    || {
-                        let index_of = |k: &str| by_key.get(k).copied();
-                        relations::co_citations(&entries, &index_of, directives.len())
-                    },
-                )
-            },
-            || {
-                (
-                    views::articles_by_date(&entries),
-                    views::most_cited(&directives),
-                )
-            },
+        // The two costly views of the entries, side by side.
+        let index_of = |k: &str| by_key.get(k).copied();
+        let (relations, co_cited) = rayon::join(
+            || relations::implementing(&entries),
+            || relations::co_citations(&entries, &index_of, directives.len()),
         );
+        let by_date = views::articles_by_date(&entries);
+        let most_cited = views::most_cited(&directives);
         let provinces = views::provinces(&entries, &directives, &by_date, &most_cited);
         Archive {
             entries,
