@@ -379,17 +379,47 @@ impl JsonOut for Count {
     }
 }
 
-/// Writes into a file, keeping the first error (after which it writes
-/// nothing more).
+/// Writes into a file through a buffer of its own, keeping the first error
+/// (after which it writes nothing more). The JSON comes in pieces of a few
+/// bytes (a number, a comma), and a write through `dyn Write` for each cost
+/// more than making the numbers: 4% of a cold build of 10,000 articles.
 struct Stream<'w> {
     w: &'w mut dyn std::io::Write,
+    buf: Vec<u8>,
     error: Option<std::io::Error>,
+}
+
+impl<'w> Stream<'w> {
+    /// Bytes gathered before they are written.
+    const BUFFER: usize = 64 * 1024;
+
+    fn new(w: &'w mut dyn std::io::Write) -> Self {
+        Stream {
+            w,
+            buf: Vec::with_capacity(Self::BUFFER),
+            error: None,
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none() {
+            self.error = self.w.write_all(&self.buf).err();
+        }
+        self.buf.clear();
+    }
+
+    /// Writes what is left, and tells whether every write succeeded.
+    fn finish(mut self) -> std::io::Result<()> {
+        self.flush();
+        self.error.map_or(Ok(()), Err)
+    }
 }
 
 impl JsonOut for Stream<'_> {
     fn put(&mut self, s: &str) {
-        if self.error.is_none() {
-            self.error = self.w.write_all(s.as_bytes()).err();
+        self.buf.extend_from_slice(s.as_bytes());
+        if self.buf.len() >= Self::BUFFER {
+            self.flush();
         }
     }
 }
@@ -672,9 +702,9 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
         let inputs = program.map(|program| shard.inputs(program, p));
         stream_or_keep(sink, &shard_file(p), inputs, &mut |w| {
             w.write_all(script_head("shards", Some(p)).as_bytes())?;
-            let mut out = Stream { w, error: None };
+            let mut out = Stream::new(w);
             shard.write_js(&mut out);
-            out.error.map_or(Ok(()), Err)?;
+            out.finish()?;
             w.write_all(SCRIPT_TAIL.as_bytes())
         })
         .map(drop)

@@ -451,8 +451,13 @@ pub fn emit(
             rows: None,
             columns: &[],
             write: Box::new(|w| {
-                serde_json::to_writer_pretty(&mut *w, &json)?;
-                w.write_all(b"\n")
+                use std::io::Write;
+                // serde_json writes a few bytes at a time: into a buffer of
+                // its own each is a copy, not a call through `dyn Write`.
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
+                serde_json::to_writer_pretty(&mut out, &json)?;
+                out.write_all(b"\n")?;
+                out.flush()
             }),
             made_from: json_made_from,
         },
