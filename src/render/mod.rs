@@ -317,10 +317,33 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     msg
 }
 
-/// dd/mm/yyyy, as Vietnamese readers write dates.
+/// dd/mm/yyyy, as Vietnamese readers write dates. Made digit by digit:
+/// pages show a million dates at 10,000 articles, and chrono's `format`
+/// (which reads its pattern anew each time) was 2% of a cold build. Years
+/// that need a sign or a fifth digit go through chrono.
 pub fn vi_date(d: &chrono::NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    let Ok(year @ 0..=9999) = u32::try_from(d.year()) else {
+        return d.format("%d/%m/%Y").to_string();
+    };
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (day, month) = (d.day(), d.month());
+    [
+        digit(day / 10),
+        digit(day),
+        '/',
+        digit(month / 10),
+        digit(month),
+        '/',
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+    ]
+    .into_iter()
+    .collect()
 }
+
 
 /// The sentence of `text` around `c`'s span, as (before, mention, after).
 pub fn sentence<'a>(text: &'a str, c: &Citation) -> (&'a str, &'a str, &'a str) {
@@ -400,4 +423,20 @@ pub fn emit_site(
     let mut paths = sink.paths.into_inner().unwrap_or_else(|e| e.into_inner());
     paths.sort();
     feeds::emit(archive, config, &paths, sink.inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn vi_date_is_chronos_dd_mm_yyyy(days in -800_000i32..4_000_000) {
+            // From year -219 to 10,951: signs, leading zeros, five digits.
+            let date = chrono::NaiveDate::from_num_days_from_ce_opt(days);
+            if let Some(d) = date {
+                proptest::prop_assert_eq!(vi_date(&d), d.format("%d/%m/%Y").to_string());
+            }
+        }
+    }
 }
