@@ -344,7 +344,6 @@ pub fn vi_date(d: &chrono::NaiveDate) -> String {
     .collect()
 }
 
-
 /// The sentence of `text` around `c`'s span, as (before, mention, after).
 pub fn sentence<'a>(text: &'a str, c: &Citation) -> (&'a str, &'a str, &'a str) {
     let bounds = crate::refs::sentence_bounds(text, &c.span);

@@ -90,39 +90,27 @@ pub fn page_inputs(
 /// few bytes, and xxh3's own update costs several times more per call than
 /// a copy into a buffer (buffered, a cold build of 1,000 articles runs 2%
 /// fewer instructions).
-struct Buffered {
-    hash: Xxh3,
-    buf: Vec<u8>,
-}
+struct Buffered(std::io::BufWriter<Xxh3>);
 
 impl Buffered {
-    /// Bytes gathered before they go to the hash.
-    const CAPACITY: usize = 4096;
-
     fn new() -> Buffered {
-        Buffered {
-            hash: Xxh3::new(),
-            buf: Vec::with_capacity(Self::CAPACITY),
-        }
+        Buffered(std::io::BufWriter::with_capacity(4096, Xxh3::new()))
     }
 
-    fn digest128(mut self) -> Inputs {
-        self.hash.update(&self.buf);
-        self.hash.digest128()
+    fn digest128(self) -> Inputs {
+        let (mut hash, rest) = self.0.into_parts();
+        // `rest` is an error only if a write into the hash panicked.
+        if let Ok(rest) = rest {
+            hash.update(&rest);
+        }
+        hash.digest128()
     }
 }
 
 impl Hasher for Buffered {
     fn write(&mut self, bytes: &[u8]) {
-        if self.buf.len() + bytes.len() > Self::CAPACITY {
-            self.hash.update(&self.buf);
-            self.buf.clear();
-            if bytes.len() > Self::CAPACITY {
-                self.hash.update(bytes);
-                return;
-            }
-        }
-        self.buf.extend_from_slice(bytes);
+        // Writing into a hash cannot fail.
+        let _ = std::io::Write::write_all(&mut self.0, bytes);
     }
 
     fn finish(&self) -> u64 {
