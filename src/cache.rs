@@ -11,18 +11,23 @@
 //! only while all of them match; otherwise the file is read again and its
 //! entry replaced. One file per entry keeps memory flat: nothing is held
 //! for the whole archive. A folder there that is not vanban's is left alone.
+//!
+//! [`Kept`] keeps, the same way, what later stages make at most cost and
+//! can find again by a hash of what it is made from (the search index's
+//! postings of each block of documents).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::config::SiteConfig;
 use crate::refs::Citation;
-use crate::render::reuse::{hash_parts, program, stamp};
+use crate::render::reuse::{hash_parts, program, stamp, Inputs};
 
 /// An entry: a line of text (this, the key, the file's size, time and
 /// path), then what reading the file gave, in postcard's binary form.
@@ -85,16 +90,11 @@ impl ArticleCache {
     /// made if missing; not used if something else is there.
     pub fn open(output: &Path, config: &SiteConfig) -> ArticleCache {
         let dir = crate::site::beside(output, "articles");
-        let usable = if dir.exists() {
-            dir.join(MARKER).is_file()
-        } else {
-            fs::create_dir_all(&dir).is_ok()
-                && fs::write(
-                    dir.join(MARKER),
-                    "vanban keeps here what it read from each article, to rebuild faster.\n",
-                )
-                .is_ok()
-        };
+        let usable = ours_or_made(
+            &dir,
+            MARKER,
+            "vanban keeps here what it read from each article, to rebuild faster.\n",
+        );
         ArticleCache {
             dir: usable.then_some(dir),
             key: key(config),
@@ -179,18 +179,119 @@ impl ArticleCache {
     pub fn retain(&self, paths: &[PathBuf]) {
         let Some(dir) = &self.dir else { return };
         let keep: HashSet<PathBuf> = paths.iter().filter_map(|p| self.entry(p)).collect();
-        let Ok(listing) = fs::read_dir(dir) else {
-            return;
-        };
-        for item in listing.flatten() {
-            let path = item.path();
-            let ours = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.len() == 36 && n.ends_with(".bin") || n.ends_with(".bin.new"));
-            if ours && !keep.contains(&path) {
-                let _ = fs::remove_file(&path);
-            }
+        remove_entries_but(dir, &keep);
+    }
+}
+
+/// Whether `dir` is a folder vanban may use: one holding `marker`, or one
+/// it could make (with the marker, holding `text`).
+fn ours_or_made(dir: &Path, marker: &str, text: &str) -> bool {
+    if dir.exists() {
+        dir.join(marker).is_file()
+    } else {
+        fs::create_dir_all(dir).is_ok() && fs::write(dir.join(marker), text).is_ok()
+    }
+}
+
+/// Removes from `dir` the entries (`<32 hex digits>.bin`, and any left
+/// half-written) not in `keep`; nothing else.
+fn remove_entries_but(dir: &Path, keep: &HashSet<PathBuf>) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    for item in listing.flatten() {
+        let path = item.path();
+        let ours = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.len() == 36 && n.ends_with(".bin") || n.ends_with(".bin.new"));
+        if ours && !keep.contains(&path) {
+            let _ = fs::remove_file(&path);
         }
+    }
+}
+
+/// The file that marks the folder of [`Kept`] as vanban's.
+const KEPT_MARKER: &str = "VANBAN-KEPT";
+
+/// Results of a build's costlier steps, each under the hash of what it is
+/// made from ([`Inputs`], the program's among them), kept beside the output
+/// (`public/` → `.public.vanban-kept/`) for the next build. A build removes,
+/// as it ends, the entries it neither read nor made. Each entry holds a
+/// hash of its bytes, so a damaged one is never used, only made again.
+pub struct Kept {
+    /// `None` when there is no folder vanban may use.
+    dir: Option<PathBuf>,
+    /// The entries this build read or made.
+    used: Mutex<HashSet<Inputs>>,
+}
+
+impl Kept {
+    /// The folder beside `output`, made if missing; not used if something
+    /// else is there.
+    pub fn open(output: &Path) -> Kept {
+        let dir = crate::site::beside(output, "kept");
+        let usable = ours_or_made(
+            &dir,
+            KEPT_MARKER,
+            "vanban keeps here what it made of the articles, to rebuild faster.\n",
+        );
+        Kept {
+            dir: usable.then_some(dir),
+            used: Mutex::new(HashSet::new()),
+        }
+    }
+
+    fn entry(&self, key: Inputs) -> Option<PathBuf> {
+        Some(self.dir.as_ref()?.join(format!("{key:032x}.bin")))
+    }
+
+    fn mark_used(&self, key: Inputs) {
+        self.used
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key);
+    }
+
+    /// The bytes kept under `key`, if they are there and whole.
+    pub fn get(&self, key: Inputs) -> Option<Vec<u8>> {
+        let mut bytes = fs::read(self.entry(key)?).ok()?;
+        let body = bytes.get(16..)?;
+        let sum = u128::from_le_bytes(bytes.get(..16)?.try_into().ok()?);
+        if sum != xxhash_rust::xxh3::xxh3_128(body) {
+            return None;
+        }
+        self.mark_used(key);
+        bytes.drain(..16);
+        Some(bytes)
+    }
+
+    /// Keeps `bytes` under `key` for the next build: written aside and
+    /// renamed, so that a kill leaves no part of an entry.
+    pub fn put(&self, key: Inputs, bytes: &[u8]) {
+        let Some(file) = self.entry(key) else { return };
+        self.mark_used(key);
+        let mut new = file.clone().into_os_string();
+        new.push(".new");
+        let new = PathBuf::from(new);
+        let sum = xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes();
+        let written = fs::File::create(&new)
+            .and_then(|mut f| {
+                use std::io::Write;
+                f.write_all(&sum)?;
+                f.write_all(bytes)
+            })
+            .and_then(|()| fs::rename(&new, &file));
+        if written.is_err() {
+            let _ = fs::remove_file(&new);
+        }
+    }
+
+    /// Removes the entries this build neither read nor made.
+    pub fn retain_used(&self) {
+        let Some(dir) = &self.dir else { return };
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let keep: HashSet<PathBuf> = used.iter().filter_map(|&k| self.entry(k)).collect();
+        remove_entries_but(dir, &keep);
     }
 }

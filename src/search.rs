@@ -46,6 +46,9 @@ pub struct Options {
     pub shard_bytes: usize,
     /// Documents per `d-<n>.js` chunk.
     pub chunk_size: usize,
+    /// Documents indexed together, in parallel, and kept together for the
+    /// next build; the index is the same whatever the number.
+    pub block_docs: usize,
 }
 
 impl Default for Options {
@@ -53,6 +56,7 @@ impl Default for Options {
         Options {
             shard_bytes: SHARD_BYTES,
             chunk_size: 50,
+            block_docs: 128,
         }
     }
 }
@@ -227,7 +231,7 @@ impl DocOf<'_> {
 /// Flat `u32`s are a few bytes a posting, like the JSON they become, where
 /// a vector per document would cost more than its contents; and blocks
 /// merge by copying. No document or text comes near 4 billion.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 struct TermPostings {
     /// The term itself.
     name: String,
@@ -294,25 +298,9 @@ impl TermIndex {
                 },
             )
             .collect();
-        let flat = &local.flat;
-        let mut packed = Vec::with_capacity(flat.len() + flat.len() / 4);
-        let mut i = 0;
-        while i + 1 < flat.len() {
-            let (doc, n) = (flat[i], flat[i + 1] as usize);
-            push_varint(&mut packed, doc - self.last_doc);
-            self.last_doc = doc;
-            push_varint(&mut packed, n as u32);
-            let mut last = 0;
-            for pair in flat[i + 2..].chunks_exact(2).take(n) {
-                push_varint(&mut packed, pair[0] - last);
-                last = pair[0];
-                push_varint(
-                    &mut packed,
-                    spelling.get(pair[1] as usize).copied().unwrap_or(0),
-                );
-            }
-            i += 2 + 2 * n;
-        }
+        let packed = pack_postings(&local.flat, &mut self.last_doc, |s| {
+            spelling.get(s as usize).copied().unwrap_or(0)
+        });
         // Grown by an eighth, not doubled: the common terms' postings are
         // the build's largest vectors, and doubling leaves up to half of
         // each unused (copying more often costs far less than that).
@@ -414,6 +402,28 @@ impl JsonOut for Stream<'_> {
             self.error = self.w.write_all(s.as_bytes()).err();
         }
     }
+}
+
+/// `flat` postings (as in [`TermPostings`]) packed as in [`TermIndex`]:
+/// documents from `*last_doc` (left at the last), spellings through
+/// `spelling`.
+fn pack_postings(flat: &[u32], last_doc: &mut u32, spelling: impl Fn(u32) -> u32) -> Vec<u8> {
+    let mut packed = Vec::with_capacity(flat.len() + flat.len() / 4);
+    let mut i = 0;
+    while i + 1 < flat.len() {
+        let (doc, n) = (flat[i], flat[i + 1] as usize);
+        push_varint(&mut packed, doc - *last_doc);
+        *last_doc = doc;
+        push_varint(&mut packed, n as u32);
+        let mut last = 0;
+        for pair in flat[i + 2..].chunks_exact(2).take(n) {
+            push_varint(&mut packed, pair[0] - last);
+            last = pair[0];
+            push_varint(&mut packed, spelling(pair[1]));
+        }
+        i += 2 + 2 * n;
+    }
+    packed
 }
 
 /// LEB128: seven bits a byte, low first, the high bit saying "more".
@@ -654,7 +664,8 @@ pub fn emit(archive: &Archive, options: &Options, sink: &dyn Sink) -> Result<(),
     drop(docs);
     crate::release_freed_memory();
 
-    let (terms, codes) = postings(&sources);
+    let keep = program.map(|program| (sink, program));
+    let (terms, codes) = postings(&sources, options.block_docs.max(1), keep);
     // Each term's JSON size decides the shards; the JSON itself is written
     // only into its shard's file.
     let sizes: Vec<usize> = terms
@@ -791,17 +802,20 @@ fn chunk_page(n: usize, group: &[Doc]) -> Page {
     )
 }
 
-/// Documents indexed together, in parallel, before their postings are
-/// merged (in order) into the whole index.
-const BLOCK_DOCS: usize = 128;
-
 /// The postings of every term, sorted by term, and the documents of every
-/// code. Blocks of documents are tokenised in parallel, a batch at a time
-/// (so that only a batch's unpacked postings are held at once); each term
-/// then takes its blocks' postings in document order, terms in parallel.
-/// Neither step depends on the number of threads, so neither does the
-/// result.
-fn postings(docs: &[DocOf]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
+/// code. Blocks of `block_docs` documents are tokenised in parallel, a
+/// batch at a time (so that only a batch's unpacked postings are held at
+/// once); each term then takes its blocks' postings in document order,
+/// terms in parallel. Neither step depends on the number of threads, so
+/// neither does the result. With `keep`, a block's postings are kept by the
+/// sink for the next build, and taken from it rather than made when the
+/// block's documents are unchanged (a rebuild after one article changed
+/// tokenises one block).
+fn postings(
+    docs: &[DocOf],
+    block_docs: usize,
+    keep: Option<(&dyn Sink, Inputs)>,
+) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     // The codes first, while the terms' postings take no memory yet.
     let doc_codes: Vec<Vec<String>> = docs.par_iter().map(DocOf::codes).collect();
     let mut codes: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -814,13 +828,13 @@ fn postings(docs: &[DocOf]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     let mut terms: Vec<TermIndex> = Vec::new();
     // What each term gets from the batch, in document order.
     let mut pending: Vec<Vec<TermPostings>> = Vec::new();
-    let batch = BLOCK_DOCS * 4 * rayon::current_num_threads().max(1);
+    let batch = block_docs * 4 * rayon::current_num_threads().max(1);
     for (b, docs_of_batch) in docs.chunks(batch).enumerate() {
         let first = b * batch;
         let blocks: Vec<Vec<TermPostings>> = docs_of_batch
-            .par_chunks(BLOCK_DOCS)
+            .par_chunks(block_docs)
             .enumerate()
-            .map(|(k, block)| block_postings(block, first + k * BLOCK_DOCS))
+            .map(|(k, block)| kept_or_made(block, first + k * block_docs, keep))
             .collect();
         for local in blocks.into_iter().flatten() {
             let t = match ids.get(&local.name) {
@@ -854,10 +868,124 @@ fn postings(docs: &[DocOf]) -> (Vec<TermIndex>, BTreeMap<String, Vec<usize>>) {
     (terms, codes)
 }
 
-/// The postings of `block`, whose first document is `first`, in the order
-/// terms first appear. A word's term and spelling depend on the word alone,
-/// so each distinct word is folded once.
-fn block_postings(block: &[DocOf], first: usize) -> Vec<TermPostings> {
+/// The postings of the block whose first document is `first`: kept by the
+/// sink if it has them for these documents, else made (and given it to
+/// keep).
+fn kept_or_made(
+    block: &[DocOf],
+    first: usize,
+    keep: Option<(&dyn Sink, Inputs)>,
+) -> Vec<TermPostings> {
+    let texts: Vec<String> = block.iter().map(DocOf::indexed).collect();
+    let Some((sink, program)) = keep else {
+        return block_postings(&texts, first);
+    };
+    let key = block_inputs(program, first, &texts);
+    if let Some(kept) = sink
+        .kept(key)
+        .and_then(|b| unpack_block(&b, first, texts.len()))
+    {
+        return kept;
+    }
+    let made = block_postings(&texts, first);
+    sink.keep(key, &pack_block(&made, first));
+    made
+}
+
+/// What a block's postings are made from, hashed: the program, where the
+/// block starts, and each document's indexed text.
+fn block_inputs(program: Inputs, first: usize, texts: &[String]) -> Inputs {
+    use std::hash::Hasher;
+    let mut h = Xxh3::new();
+    h.write_u128(program);
+    h.write_u64(first as u64);
+    h.write_u64(texts.len() as u64);
+    for text in texts {
+        text_into(&mut h, text);
+    }
+    h.digest128()
+}
+
+/// A block's postings as kept between builds: for each term, its name,
+/// spellings and postings, the postings packed as in [`TermIndex`]
+/// (documents counted from the block's first).
+#[derive(Serialize, serde::Deserialize)]
+struct KeptTerm {
+    name: String,
+    spellings: Vec<String>,
+    /// Bytes, not a sequence of numbers, to postcard: read at a copy.
+    #[serde(with = "serde_bytes")]
+    packed: Vec<u8>,
+}
+
+/// A block's postings as kept ([`KeptTerm`]s, through postcard).
+fn pack_block(postings: &[TermPostings], first: usize) -> Vec<u8> {
+    let terms: Vec<KeptTerm> = postings
+        .iter()
+        .map(|p| KeptTerm {
+            name: p.name.clone(),
+            spellings: p.spellings.clone(),
+            packed: pack_postings(&p.flat, &mut (first as u32), |s| s),
+        })
+        .collect();
+    postcard::to_stdvec(&terms).unwrap_or_default()
+}
+
+/// The postings [`pack_block`] packed, if `bytes` are such postings for the
+/// `len` documents from `first`: documents inside the block and in order,
+/// positions in order, spellings that exist, each term once and with a
+/// posting. Anything else is refused, so that the merge can trust what it
+/// is given.
+fn unpack_block(bytes: &[u8], first: usize, len: usize) -> Option<Vec<TermPostings>> {
+    let terms: Vec<KeptTerm> = postcard::from_bytes(bytes).ok()?;
+    let (first, end) = (u32::try_from(first).ok()?, u32::try_from(first + len).ok()?);
+    let mut out = Vec::with_capacity(terms.len());
+    let mut names = std::collections::HashSet::with_capacity(terms.len());
+    for term in terms {
+        if term.packed.is_empty() || !names.insert(term.name.clone()) {
+            return None;
+        }
+        let mut flat = Vec::with_capacity(term.packed.len() * 2);
+        let mut rest = term.packed.as_slice();
+        let mut doc = first;
+        let mut last_n = 0;
+        while !rest.is_empty() {
+            let step = read_varint(&mut rest)?;
+            if step == 0 && !flat.is_empty() {
+                return None;
+            }
+            doc = doc.checked_add(step).filter(|&d| d < end)?;
+            let n = read_varint(&mut rest)?;
+            if n == 0 || n as usize > MAX_POSITIONS {
+                return None;
+            }
+            flat.extend([doc, n]);
+            last_n = flat.len() - 1;
+            let mut pos = 0u32;
+            for _ in 0..n {
+                pos = pos.checked_add(read_varint(&mut rest)?)?;
+                let s = read_varint(&mut rest)?;
+                if s as usize >= term.spellings.len() {
+                    return None;
+                }
+                flat.extend([pos, s]);
+            }
+        }
+        out.push(TermPostings {
+            name: term.name,
+            spellings: term.spellings,
+            flat,
+            last_n,
+        });
+    }
+    Some(out)
+}
+
+/// The postings of the documents whose indexed `texts` these are, the first
+/// of them document `first`, in the order terms first appear. A word's term
+/// and spelling depend on the word alone, so each distinct word is folded
+/// once.
+fn block_postings(texts: &[String], first: usize) -> Vec<TermPostings> {
     let mut term_ids: HashMap<String, usize> = HashMap::default();
     let mut postings: Vec<TermPostings> = Vec::new();
     // Each word seen: its term and spelling. Short words, nearly all of
@@ -865,10 +993,9 @@ fn block_postings(block: &[DocOf], first: usize) -> Vec<TermPostings> {
     // one comparison).
     let mut seen_short: HashMap<u128, (usize, u32)> = HashMap::default();
     let mut seen: HashMap<String, (usize, u32)> = HashMap::default();
-    for (k, doc) in block.iter().enumerate() {
+    for (k, indexed) in texts.iter().enumerate() {
         let id = (first + k) as u32;
-        let indexed = doc.indexed();
-        for (pos, (_, word)) in words(&indexed).enumerate() {
+        for (pos, (_, word)) in words(indexed).enumerate() {
             let short = packed_word(word);
             let known = match short {
                 Some(k) => seen_short.get(&k),
@@ -1050,6 +1177,129 @@ mod tests {
         assert_eq!(code_terms("05-CT/TW@x#2019"), ["5cttw", "5ct"]);
         assert_eq!(code_terms("114/2014/NĐ-CP"), ["114ndcp", "114nd"]);
         assert!(code_terms("NQ-TW4").is_empty());
+    }
+
+    /// The postings of three documents from document 40: a word past
+    /// [`MAX_POSITIONS`], one term in several spellings.
+    fn sample_block() -> Vec<TermPostings> {
+        let texts = [
+            "Nghị quyết số 05-NQ/TW về Đảng, Đảng bộ tỉnh".to_string(),
+            "hai Hai hài ".repeat(10),
+            "Chỉ thị 22 của Ban Bí thư".to_string(),
+        ];
+        block_postings(&texts, 40)
+    }
+
+    /// Whether `postings` are what the merge can take: documents inside
+    /// the block and in order, positions in order, spellings that exist.
+    fn well_formed(postings: &[TermPostings], first: u32, end: u32) -> bool {
+        postings.iter().all(|t| {
+            let mut i = 0;
+            let mut last_doc = None;
+            while i + 1 < t.flat.len() {
+                let (doc, n) = (t.flat[i], t.flat[i + 1] as usize);
+                if !(first..end).contains(&doc) || last_doc.is_some_and(|l| l >= doc) {
+                    return false;
+                }
+                last_doc = Some(doc);
+                let pairs = &t.flat[i + 2..(i + 2 + 2 * n).min(t.flat.len())];
+                if n == 0 || n > MAX_POSITIONS || pairs.len() != 2 * n {
+                    return false;
+                }
+                let positions: Vec<u32> = pairs.iter().step_by(2).copied().collect();
+                if !positions.is_sorted()
+                    || pairs
+                        .iter()
+                        .skip(1)
+                        .step_by(2)
+                        .any(|&s| s as usize >= t.spellings.len())
+                {
+                    return false;
+                }
+                i += 2 + 2 * n;
+            }
+            i == t.flat.len() && i > 0
+        })
+    }
+
+    #[test]
+    fn a_kept_block_unpacks_to_the_postings_it_was_packed_from() {
+        let made = sample_block();
+        assert!(made.iter().any(|t| t.spellings.len() > 1));
+        assert!(made.iter().any(|t| t.flat[1] as usize == MAX_POSITIONS));
+        assert!(well_formed(&made, 40, 43));
+        let packed = pack_block(&made, 40);
+        assert_eq!(unpack_block(&packed, 40, 3), Some(made));
+    }
+
+    #[test]
+    fn a_kept_block_cut_short_or_too_long_for_its_place_is_refused() {
+        let packed = pack_block(&sample_block(), 40);
+        for end in 0..packed.len() {
+            assert_eq!(unpack_block(&packed[..end], 40, 3), None, "cut at {end}");
+        }
+        // Its third document is not in a block of two.
+        assert_eq!(unpack_block(&packed, 40, 2), None);
+    }
+
+    #[test]
+    fn kept_postings_the_merge_cannot_take_are_refused() {
+        let block = |terms: &[(&str, &[u8])]| {
+            let terms: Vec<KeptTerm> = terms
+                .iter()
+                .map(|&(name, packed)| KeptTerm {
+                    name: name.into(),
+                    spellings: vec!["x".into(), "y".into()],
+                    packed: packed.to_vec(),
+                })
+                .collect();
+            unpack_block(&postcard::to_stdvec(&terms).unwrap(), 40, 3)
+        };
+        // Documents 40 and 42; at 42, positions 3 and 5 in spellings 0, 1.
+        let good: &[u8] = &[0, 1, 7, 0, 2, 2, 3, 0, 2, 1];
+        let made = block(&[("x", good)]).unwrap();
+        assert_eq!(made[0].flat, [40, 1, 7, 0, 42, 2, 3, 0, 5, 1]);
+        for bad in [
+            &[0, 1, 7, 0, 0, 1, 8, 0][..], // document 40 twice
+            &[0, 1, 7, 2],                 // a third spelling
+            &[3, 1, 7, 0],                 // document 43, past the block
+            &[0, 0],                       // a document without a position
+            &[
+                0, 17, 0, 0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 9, 0, 10, 0, 11, 0,
+                12, 0, 13, 0, 14, 0, 15, 0, 16, 0,
+            ],
+            &[], // no posting at all
+        ] {
+            assert_eq!(block(&[("x", bad)]), None, "{bad:?}");
+        }
+        // The same term twice.
+        assert_eq!(block(&[("x", good), ("x", good)]), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whatever_a_kept_block_holds_the_merge_gets_well_formed_postings(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            flips in proptest::collection::vec((0usize..10_000, proptest::prelude::any::<u8>()), 0..4),
+        ) {
+            // Random bytes, and a real block with a few bytes changed.
+            let mut damaged = pack_block(&sample_block(), 40);
+            for (at, x) in flips {
+                let len = damaged.len();
+                damaged[at % len] ^= x;
+            }
+            for b in [bytes, damaged] {
+                if let Some(postings) = unpack_block(&b, 40, 3) {
+                    proptest::prop_assert!(well_formed(&postings, 40, 43));
+                    // Each term's postings after those of an earlier block.
+                    for t in postings {
+                        let mut index = TermIndex::new(t.name.clone());
+                        index.last_doc = 39;
+                        index.append(t);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::cache::Kept;
 use crate::render::reuse::{modified_nanos, Inputs};
 use crate::render::{Page, Sink, SinkError};
 
@@ -178,6 +179,8 @@ pub struct Staging {
     earlier: HashMap<String, Made>,
     /// This build's list.
     made: Mutex<Vec<(String, Made)>>,
+    /// What the build keeps for the next that is not a page.
+    kept: Kept,
 }
 
 /// A page as the list of inputs records it.
@@ -274,6 +277,7 @@ impl Staging {
             // Pages are reused only from a site that is there.
             earlier: earlier.filter(|_| output.is_dir()).unwrap_or_default(),
             made: Mutex::new(Vec::new()),
+            kept: Kept::open(output),
             output: output.to_path_buf(),
             current: fs::canonicalize(output).ok(),
             staging,
@@ -388,6 +392,7 @@ impl Staging {
             }
         }
         self.write_made_list()?;
+        self.kept.retain_used();
         Ok(WriteStats {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
@@ -491,6 +496,14 @@ impl Sink for Staging {
         self.write_page(&page.path, &page.bytes)?;
         self.record_made(&page.path, inputs);
         Ok(())
+    }
+
+    fn kept(&self, key: Inputs) -> Option<Vec<u8>> {
+        self.kept.get(key)
+    }
+
+    fn keep(&self, key: Inputs, bytes: &[u8]) {
+        self.kept.put(key, bytes)
     }
 }
 

@@ -2,6 +2,8 @@
 //! (`.public.vanban-articles/`, beside the output) instead of reading,
 //! cleaning and citing it again; anything that could change how a file
 //! reads makes it read again, and a damaged or foreign cache is harmless.
+//! The same holds of what later stages keep (`.public.vanban-kept/`: the
+//! search index's postings by block of documents).
 
 mod common;
 
@@ -15,8 +17,16 @@ fn cache_dir(p: &Project) -> PathBuf {
     p.root().join(".public.vanban-articles")
 }
 
+fn kept_dir(p: &Project) -> PathBuf {
+    p.root().join(".public.vanban-kept")
+}
+
 fn entries(p: &Project) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = fs::read_dir(cache_dir(p))
+    entries_in(&cache_dir(p))
+}
+
+fn entries_in(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
     found.retain(|e| e.extension().is_some_and(|x| x == "bin"));
@@ -129,4 +139,79 @@ fn a_folder_that_is_not_vanbans_is_left_alone() {
     assert_eq!(fs::read_to_string(dir.join("notes.txt")).unwrap(), "mine");
     // The build itself is unharmed.
     assert!(site_text(&p).contains("21-NQ/TW"));
+}
+
+#[test]
+fn damaged_kept_postings_are_made_again_and_stale_ones_leave() {
+    let p = Project::new();
+    twelve_articles(&p);
+    assert_eq!(p.build(&[]).code, 0);
+    let first = tree(&p.public());
+    // Twelve articles and their directives are one block of documents.
+    let kept = entries_in(&kept_dir(&p));
+    assert_eq!(kept.len(), 1);
+    // A byte changed in the middle: the entry still decodes, wrongly, but
+    // its hash no longer matches.
+    let mut bytes = fs::read(&kept[0]).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    fs::write(&kept[0], &bytes).unwrap();
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(tree(&p.public()), first);
+    assert_ne!(fs::read(&kept[0]).unwrap(), bytes, "made again");
+
+    // A changed article changes the block: the old entry leaves.
+    let source = p.content().join("bai-03.txt");
+    let text = fs::read_to_string(&source).unwrap() + "Đoạn thêm.\n";
+    fs::write(&source, text).unwrap();
+    assert_eq!(p.build(&[]).code, 0);
+    let now = entries_in(&kept_dir(&p));
+    assert_eq!(now.len(), 1);
+    assert_ne!(now, kept);
+}
+
+#[test]
+fn a_kept_folder_that_is_not_vanbans_is_left_alone() {
+    let p = Project::new();
+    twelve_articles(&p);
+    let dir = kept_dir(&p);
+    fs::create_dir(&dir).unwrap();
+    let foreign = dir.join(format!("{:032x}.bin", 7));
+    fs::write(&foreign, "mine").unwrap();
+    let run = p.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(entries_in(&dir), std::slice::from_ref(&foreign));
+    assert_eq!(fs::read_to_string(&foreign).unwrap(), "mine");
+    assert!(site_text(&p).contains("21-NQ/TW"));
+}
+
+#[test]
+fn kept_bytes_come_back_whole_or_not_at_all_and_unused_ones_leave() {
+    use vanban::cache::Kept;
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("public");
+    let entry = |key: u128| {
+        dir.path()
+            .join(".public.vanban-kept")
+            .join(format!("{key:032x}.bin"))
+    };
+    let kept = Kept::open(&output);
+    kept.put(1, b"postings");
+    kept.put(2, b"other");
+    assert_eq!(kept.get(1).as_deref(), Some(&b"postings"[..]));
+    assert_eq!(kept.get(9), None);
+
+    // The next build: one entry damaged in its last byte.
+    let mut bytes = fs::read(entry(1)).unwrap();
+    *bytes.last_mut().unwrap() ^= 1;
+    fs::write(entry(1), &bytes).unwrap();
+    let next = Kept::open(&output);
+    assert_eq!(next.get(1), None);
+    assert_eq!(next.get(2).as_deref(), Some(&b"other"[..]));
+    next.put(3, b"new");
+    next.retain_used();
+    let mut left = entries_in(&dir.path().join(".public.vanban-kept"));
+    left.sort();
+    assert_eq!(left, [entry(2), entry(3)]);
 }

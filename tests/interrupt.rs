@@ -136,6 +136,7 @@ fn a_killed_build_leaves_a_whole_site() {
         siblings(p.root()),
         [
             ".public.vanban-articles",
+            ".public.vanban-kept",
             ".public.vanban-pages",
             "content",
             "public",
@@ -182,6 +183,7 @@ fn leftovers_of_a_killed_build_are_cleaned_and_a_site_moved_aside_is_put_back() 
         siblings(p.root()),
         [
             ".public.vanban-articles",
+            ".public.vanban-kept",
             ".public.vanban-pages",
             "content",
             "public",

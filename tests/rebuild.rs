@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::sync::Mutex;
@@ -188,6 +188,15 @@ impl Sink for Recorder {
     }
 }
 
+/// The project's content, loaded, and the configuration it was loaded with.
+fn load(p: &Project) -> (vanban::archive::Archive, SiteConfig) {
+    let mut config = SiteConfig::parse("title = \"Thử\"\n", Path::new("t.toml")).unwrap();
+    config.content = p.content();
+    let (registry, _) = Registry::new(&config.registry);
+    let (archive, _) = pipeline::load(&[p.content()], &config, &registry);
+    (archive, config)
+}
+
 /// Loads the project's content and hands the archive to `emit` with a
 /// [`Recorder`] for sink.
 fn record_with(
@@ -195,10 +204,7 @@ fn record_with(
     keep_all: bool,
     emit: impl Fn(&vanban::archive::Archive, &SiteConfig, &Recorder),
 ) -> Recorder {
-    let mut config = SiteConfig::parse("title = \"Thử\"\n", Path::new("t.toml")).unwrap();
-    config.content = p.content();
-    let (registry, _) = Registry::new(&config.registry);
-    let (archive, _) = pipeline::load(&[p.content()], &config, &registry);
+    let (archive, config) = load(p);
     let recorder = Recorder {
         keep_all,
         made: Mutex::default(),
@@ -293,6 +299,7 @@ fn search_files_are_kept_while_what_they_are_made_from_is_unchanged() {
     let options = vanban::search::Options {
         chunk_size: 2,
         shard_bytes: 300,
+        ..Default::default()
     };
     let index = |keep_all: bool| {
         record_with(&p, keep_all, |archive, _, recorder| {
@@ -330,6 +337,87 @@ fn search_files_are_kept_while_what_they_are_made_from_is_unchanged() {
     assert!(kept.made.into_inner().unwrap().is_empty());
     let offered: BTreeSet<String> = kept.offered.into_inner().unwrap().into_iter().collect();
     assert_eq!(offered, first.keys().cloned().collect());
+}
+
+/// A sink that keeps, in memory, what it is given to keep across builds,
+/// and counts what it was asked for and given in the last one.
+#[derive(Default)]
+struct Keeper {
+    store: Mutex<HashMap<Inputs, Vec<u8>>>,
+    found: Mutex<usize>,
+    given: Mutex<usize>,
+    pages: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Sink for Keeper {
+    fn put(&self, page: Page) -> Result<(), SinkError> {
+        self.pages.lock().unwrap().insert(page.path, page.bytes);
+        Ok(())
+    }
+    fn reuses(&self) -> bool {
+        true
+    }
+    fn kept(&self, key: Inputs) -> Option<Vec<u8>> {
+        let found = self.store.lock().unwrap().get(&key).cloned();
+        *self.found.lock().unwrap() += usize::from(found.is_some());
+        found
+    }
+    fn keep(&self, key: Inputs, bytes: &[u8]) {
+        *self.given.lock().unwrap() += 1;
+        self.store.lock().unwrap().insert(key, bytes.to_vec());
+    }
+}
+
+impl Keeper {
+    /// Builds the search index of `p` with `options`; gives its files and
+    /// how many blocks were found kept and how many made.
+    fn index(
+        &self,
+        p: &Project,
+        options: &vanban::search::Options,
+    ) -> (BTreeMap<String, Vec<u8>>, usize, usize) {
+        let (archive, _) = load(p);
+        vanban::search::emit(&archive, options, self).unwrap();
+        let pages = std::mem::take(&mut *self.pages.lock().unwrap());
+        let found = std::mem::take(&mut *self.found.lock().unwrap());
+        let given = std::mem::take(&mut *self.given.lock().unwrap());
+        (pages, found, given)
+    }
+}
+
+#[test]
+fn search_postings_are_kept_by_block_and_made_again_only_where_documents_changed() {
+    let p = Project::new();
+    twelve_articles(&p);
+    let options = vanban::search::Options {
+        block_docs: 2,
+        ..Default::default()
+    };
+    let fresh = |p: &Project| -> BTreeMap<String, Vec<u8>> {
+        let (archive, _) = load(p);
+        vanban::search::pages(&archive, &options)
+            .into_iter()
+            .map(|page| (page.path, page.bytes))
+            .collect()
+    };
+    let keeper = Keeper::default();
+    let (first, found, blocks) = keeper.index(&p, &options);
+    assert_eq!(found, 0);
+    assert!(blocks >= 6, "{blocks} blocks");
+    assert!(first == fresh(&p));
+
+    // Nothing changed: every block is taken from what was kept.
+    let (again, found, given) = keeper.index(&p, &options);
+    assert_eq!((found, given), (blocks, 0));
+    assert!(again == first);
+
+    // One article changed: its block is made again, and the index is the
+    // one a build that keeps nothing makes.
+    append(&p, 3, "Đoạn hai của bài, với từ mới: khởi nghiệp.\n");
+    let (changed, found, given) = keeper.index(&p, &options);
+    assert_eq!((found, given), (blocks - 1, 1));
+    assert!(changed != first);
+    assert!(changed == fresh(&p));
 }
 
 #[test]

@@ -125,6 +125,7 @@ fn a_large_index_is_cut_into_shards_by_first_letters() {
         &search::Options {
             shard_bytes: limit,
             chunk_size: 2,
+            ..Default::default()
         },
     );
     let manifest: serde_json::Value = assigned_json(page(&pages, "search/manifest.js"));
@@ -304,6 +305,7 @@ fn javascript_ranking_against_built_indexes() {
             &search::Options {
                 shard_bytes: 1500,
                 chunk_size: 2,
+                ..Default::default()
             },
         ),
     );

@@ -450,6 +450,7 @@ fn a_front_matter_slug_cannot_leave_the_output() {
         names,
         [
             ".public.vanban-articles",
+            ".public.vanban-kept",
             ".public.vanban-pages",
             "content",
             "public",

@@ -71,6 +71,16 @@ pub trait Sink: Sync {
         self.put(page)
     }
 
+    /// What an earlier build kept with [`Sink::keep`] under `key`, if the
+    /// sink keeps anything (see [`crate::cache::Kept`]).
+    fn kept(&self, _key: reuse::Inputs) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Keeps `bytes`, something costly to make that is not a page, under
+    /// `key` (the hash of what they are made from) for the next build.
+    fn keep(&self, _key: reuse::Inputs, _bytes: &[u8]) {}
+
     /// Takes one file that `write` produces piece by piece (the large data
     /// files), made from `inputs` if given, and returns its size. The
     /// default collects it first.
@@ -204,6 +214,14 @@ impl Sink for Paths<'_> {
     fn put_made(&self, page: Page, inputs: reuse::Inputs) -> Result<(), SinkError> {
         self.record(&page.path);
         self.inner.put_made(page, inputs)
+    }
+
+    fn kept(&self, key: reuse::Inputs) -> Option<Vec<u8>> {
+        self.inner.kept(key)
+    }
+
+    fn keep(&self, key: reuse::Inputs, bytes: &[u8]) {
+        self.inner.keep(key, bytes)
     }
 
     fn put_stream(
