@@ -326,8 +326,6 @@ impl TermIndex {
             out.put(&js_json(v));
         }
         out.put("],\"p\":[");
-        // itoa: numbers are most of the index, and `write!` is slow.
-        let mut number = itoa::Buffer::new();
         let mut bytes = self.packed.as_slice();
         let mut doc = 0;
         let mut first = true;
@@ -336,10 +334,10 @@ impl TermIndex {
             let n = read_varint(&mut bytes).unwrap_or(0);
             out.put(if first { "[" } else { ",[" });
             first = false;
-            out.put(number.format(doc));
+            out.number(doc);
             for _ in 0..2 * n {
                 out.put(",");
-                out.put(number.format(read_varint(&mut bytes).unwrap_or(0)));
+                out.number(read_varint(&mut bytes).unwrap_or(0));
             }
             out.put("]");
         }
@@ -350,6 +348,11 @@ impl TermIndex {
 /// Where [`TermIndex::write_json`] writes: a string, or a byte count.
 trait JsonOut {
     fn put(&mut self, s: &str);
+
+    /// Numbers are most of the index: through itoa, as `write!` is slow.
+    fn number(&mut self, n: u32) {
+        self.put(itoa::Buffer::new().format(n));
+    }
 }
 
 impl JsonOut for String {
@@ -364,6 +367,12 @@ struct Count(usize);
 impl JsonOut for Count {
     fn put(&mut self, s: &str) {
         self.0 += s.len();
+    }
+
+    /// Its digits, counted, not written (the index's size is counted
+    /// before it is written, term by term).
+    fn number(&mut self, n: u32) {
+        self.0 += n.checked_ilog10().unwrap_or(0) as usize + 1;
     }
 }
 
@@ -1299,6 +1308,38 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_terms_json_is_as_long_as_counted(
+            docs in proptest::collection::vec((0u32..2_000_000, 1usize..4), 1..20),
+            positions in proptest::collection::vec(0u32..u32::MAX / 64, 3),
+        ) {
+            let mut term = TermIndex::new("dang".into());
+            let mut doc = 0;
+            for (step, n) in docs {
+                doc += step;
+                let mut flat = vec![doc, n as u32];
+                let mut pos = 0;
+                for p in positions.iter().take(n) {
+                    pos += p;
+                    flat.extend([pos, 0]);
+                }
+                term.append(TermPostings {
+                    name: "dang".into(),
+                    spellings: vec!["đảng".into()],
+                    flat,
+                    last_n: 1,
+                });
+            }
+            let mut json = String::new();
+            term.write_json(&mut json);
+            let mut count = Count(0);
+            term.write_json(&mut count);
+            proptest::prop_assert_eq!(count.0, json.len());
+            proptest::prop_assert!(json.contains(&doc.to_string()));
         }
     }
 
