@@ -216,9 +216,10 @@ const KEPT_MARKER: &str = "VANBAN-KEPT";
 
 /// Results of a build's costlier steps, each under the hash of what it is
 /// made from ([`Inputs`], the program's among them), kept beside the output
-/// (`public/` → `.public.vanban-kept/`) for the next build. A build removes,
-/// as it ends, the entries it neither read nor made. Each entry holds a
-/// hash of its bytes, so a damaged one is never used, only made again.
+/// (`public/` → `.public.vanban-kept/`) for the next build. A build that
+/// used it removes, as it ends, the entries it neither read nor made. Each
+/// entry holds a hash of its bytes, so a damaged one is never used, only
+/// made again.
 pub struct Kept {
     /// `None` when there is no folder vanban may use.
     dir: Option<PathBuf>,
@@ -287,10 +288,14 @@ impl Kept {
         }
     }
 
-    /// Removes the entries this build neither read nor made.
+    /// Removes the entries this build neither read nor made; none if it
+    /// used none (`serve` keeps nothing here: the next build still can).
     pub fn retain_used(&self) {
         let Some(dir) = &self.dir else { return };
         let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        if used.is_empty() {
+            return;
+        }
         let keep: HashSet<PathBuf> = used.iter().filter_map(|&k| self.entry(k)).collect();
         remove_entries_but(dir, &keep);
     }

@@ -214,4 +214,8 @@ fn kept_bytes_come_back_whole_or_not_at_all_and_unused_ones_leave() {
     let mut left = entries_in(&dir.path().join(".public.vanban-kept"));
     left.sort();
     assert_eq!(left, [entry(2), entry(3)]);
+
+    // A build that used none of them (`serve`) leaves them for the next.
+    Kept::open(&output).retain_used();
+    assert_eq!(entries_in(&dir.path().join(".public.vanban-kept")).len(), 2);
 }
