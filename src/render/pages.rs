@@ -90,8 +90,8 @@ struct CitedIn<'a> {
 
 /// A directive with a count (co-citations, a province's citations).
 #[derive(Serialize)]
-struct Counted<'a> {
-    directive: DirectiveCard<'a>,
+struct Counted {
+    directive: tera::Value,
     count: usize,
 }
 
@@ -150,6 +150,10 @@ pub struct Renderer<'a> {
     implemented_by: HashMap<&'a str, Vec<&'a Relation>>,
     /// Each entry's position in `archive.by_date`.
     date_rank: Vec<usize>,
+    /// Each directive as lists show it ([`DirectiveCard`]), made once: a
+    /// page's context takes a copy, which Tera keeps behind an `Arc`, where
+    /// making it for each list it is in cost a twentieth of a build.
+    cards: Vec<tera::Value>,
     /// Each entry's [`reuse::article_inputs`], hashed once for all the pages
     /// made from it (empty when the sink does not reuse pages).
     article_inputs: Vec<Inputs>,
@@ -339,6 +343,11 @@ impl<'a> Renderer<'a> {
         let [site_key, strings_key] = COMMON_KEYS;
         common.insert(site_key, &site);
         common.insert(strings_key, strings);
+        let cards = archive
+            .directives
+            .par_iter()
+            .map(|d| tera::Value::from_serializable(&directive_card(d)))
+            .collect();
         Renderer {
             archive,
             config,
@@ -347,6 +356,7 @@ impl<'a> Renderer<'a> {
             implements,
             implemented_by,
             date_rank,
+            cards,
             article_inputs: if sink.reuses() {
                 archive
                     .entries
@@ -517,7 +527,7 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert(
             "most_cited",
-            &top.iter().map(|d| directive_card(d)).collect::<Vec<_>>(),
+            &top.iter().map(|d| self.card_of(d)).collect::<Vec<_>>(),
         );
         ctx.insert(
             "chart_most_cited",
@@ -624,14 +634,14 @@ impl<'a> Renderer<'a> {
         let unknown = self.s("unknown");
 
         // Directives by kind (the archive keeps them sorted by kind).
-        let mut by_kind: Vec<Group<DirectiveCard>> = Vec::new();
+        let mut by_kind: Vec<Group<tera::Value>> = Vec::new();
         for d in &a.directives {
             match by_kind.last_mut() {
-                Some(g) if g.label == d.kind => g.items.push(directive_card(d)),
+                Some(g) if g.label == d.kind => g.items.push(self.card_of(d)),
                 _ => by_kind.push(Group::new(
                     d.kind.clone(),
                     format!("loai-{}", vi::slugify(&d.kind)),
-                    vec![directive_card(d)],
+                    vec![self.card_of(d)],
                 )),
             }
         }
@@ -648,7 +658,7 @@ impl<'a> Renderer<'a> {
         for &i in &a.most_cited {
             let d = &a.directives[i];
             if d.scope_slug.is_none() {
-                central.push(directive_card(d));
+                central.push(self.card_of(d));
             }
         }
         let mut by_level = vec![Group::new(
@@ -665,7 +675,7 @@ impl<'a> Renderer<'a> {
                     items: p
                         .directives
                         .iter()
-                        .map(|&i| directive_card(&a.directives[i]))
+                        .map(|&i| self.card_of(&a.directives[i]))
                         .collect(),
                 });
             }
@@ -691,19 +701,15 @@ impl<'a> Renderer<'a> {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
         });
-        let mut by_year: Vec<Group<DirectiveCard>> = Vec::new();
+        let mut by_year: Vec<Group<tera::Value>> = Vec::new();
         for (y, i) in years {
             let (label, id) = match y {
                 Some(y) => (format!("{} {y}", self.s("year")), format!("nam-{y}")),
                 None => (unknown.to_string(), "nam-chua-ro".to_string()),
             };
             match by_year.last_mut() {
-                Some(g) if g.id == id => g.items.push(directive_card(&a.directives[i])),
-                _ => by_year.push(Group::new(
-                    label,
-                    id,
-                    vec![directive_card(&a.directives[i])],
-                )),
+                Some(g) if g.id == id => g.items.push(self.card_of(&a.directives[i])),
+                _ => by_year.push(Group::new(label, id, vec![self.card_of(&a.directives[i])])),
             }
         }
         self.index(
@@ -718,7 +724,7 @@ impl<'a> Renderer<'a> {
         let ranked = a
             .most_cited
             .iter()
-            .map(|&i| directive_card(&a.directives[i]))
+            .map(|&i| self.card_of(&a.directives[i]))
             .collect();
         self.index(
             "directives-most-cited",
@@ -825,6 +831,16 @@ impl<'a> Renderer<'a> {
             by_source,
         )?;
         Ok(level_starts)
+    }
+
+    /// The card of directive `d` (see `cards`).
+    fn card_of(&self, d: &Directive) -> tera::Value {
+        self.archive
+            .by_key
+            .get(&d.key)
+            .and_then(|&i| self.cards.get(i))
+            .cloned()
+            .unwrap_or_else(|| tera::Value::from_serializable(&directive_card(d)))
     }
 
     fn article(&self, i: usize) -> Result<(), RenderError> {
@@ -942,7 +958,7 @@ impl<'a> Renderer<'a> {
             found.dedup();
             found
                 .into_iter()
-                .map(|i| directive_card(&a.directives[i]))
+                .map(|i| self.card_of(&a.directives[i]))
                 .collect::<Vec<_>>()
         };
         let implements = related(self.implements.get(d.key.as_str()), |r| &r.to);
@@ -954,7 +970,7 @@ impl<'a> Renderer<'a> {
             .map(|top| {
                 top.iter()
                     .map(|&(other, count)| Counted {
-                        directive: directive_card(&a.directives[other]),
+                        directive: self.card_of(&a.directives[other]),
                         count,
                     })
                     .collect()
@@ -983,7 +999,7 @@ impl<'a> Renderer<'a> {
                 Self::here(&short_name(d)),
             ];
             let mut ctx = self.context("../", crumbs);
-            ctx.insert("directive", &directive_card(d));
+            ctx.insert("directive", &self.card_of(d));
             ctx.insert("date", &d.date.as_ref().map(vi_date));
             ctx.insert("scope_href", &scope_href);
             ctx.insert("citation_count", &citation_count);
@@ -1050,15 +1066,15 @@ impl<'a> Renderer<'a> {
         let top: Vec<Counted> = ranked
             .iter()
             .map(|(d, n)| Counted {
-                directive: directive_card(d),
+                directive: self.card_of(d),
                 count: *n,
             })
             .collect();
-        let own: Vec<DirectiveCard> = p
+        let own: Vec<tera::Value> = p
             .directives
             .iter()
             .take(PER_PAGE)
-            .map(|&i| directive_card(&a.directives[i]))
+            .map(|&i| self.card_of(&a.directives[i]))
             .collect();
         let articles: Vec<ArticleCard> = p.articles.iter().map(|&i| card(&a.entries[i])).collect();
         let (pages, _) = paging::paginate(
