@@ -418,6 +418,8 @@ pub fn emit_site(
     let (pages, data) = rayon::join(|| renderer.emit(), || renderer.emit_data());
     pages?;
     data?;
+    // Its cards go before the search index grows (the build's peak).
+    drop(renderer);
     crate::release_freed_memory();
     put(
         &sink,
