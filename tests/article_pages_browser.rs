@@ -36,11 +36,14 @@ fn dom(page: &Path) -> String {
 #[test]
 #[ignore = "needs chromium"]
 fn seed_pages_read_like_the_article() {
-    let site = tempfile::tempdir().expect("temp dir");
+    // The site goes inside the temporary folder: what vanban keeps beside
+    // its output (`.site.vanban-*`) is then removed with it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
     let status = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .current_dir(root())
         .args(["build", "--output"])
-        .arg(site.path())
+        .arg(&site)
         .status()
         .expect("vanban runs");
     assert!(status.success());
@@ -63,7 +66,7 @@ fn seed_pages_read_like_the_article() {
         ),
         ("xay-dung-chi", "Bài, ảnh: Thúy Hường", "Ý kiến của bạn"),
     ];
-    let articles = site.path().join("articles");
+    let articles = site.join("articles");
     for (slug, last, boilerplate) in cases {
         let page = std::fs::read_dir(&articles)
             .expect("articles folder")
