@@ -89,14 +89,13 @@ impl ArticleCache {
     /// The folder beside `output` (`public/` → `.public.vanban-articles/`),
     /// made if missing; not used if something else is there.
     pub fn open(output: &Path, config: &SiteConfig) -> ArticleCache {
-        let dir = crate::site::beside(output, "articles");
-        let usable = ours_or_made(
-            &dir,
-            MARKER,
-            "vanban keeps here what it read from each article, to rebuild faster.\n",
-        );
         ArticleCache {
-            dir: usable.then_some(dir),
+            dir: folder_beside(
+                output,
+                "articles",
+                MARKER,
+                "vanban keeps here what it read from each article, to rebuild faster.\n",
+            ),
             key: key(config),
         }
     }
@@ -159,20 +158,10 @@ impl ArticleCache {
                 .map(|c| (c.span.start, c.span.end))
                 .collect(),
         };
-        // Written aside and renamed: a kill leaves the old entry or the new.
-        let mut new = file.clone().into_os_string();
-        new.push(".new");
-        let new = PathBuf::from(new);
         let Ok(body) = postcard::to_stdvec(&out) else {
             return;
         };
-        let mut bytes = header.into_bytes();
-        bytes.push(b'\n');
-        bytes.extend_from_slice(&body);
-        let written = fs::write(&new, bytes).and_then(|()| fs::rename(&new, &file));
-        if written.is_err() {
-            let _ = fs::remove_file(&new);
-        }
+        write_entry(&file, &[header.as_bytes(), b"\n", &body]);
     }
 
     /// Removes the entries of files no longer in the archive.
@@ -183,13 +172,34 @@ impl ArticleCache {
     }
 }
 
-/// Whether `dir` is a folder vanban may use: one holding `marker`, or one
-/// it could make (with the marker, holding `text`).
-fn ours_or_made(dir: &Path, marker: &str, text: &str) -> bool {
-    if dir.exists() {
+/// The folder `what` beside `output` ([`crate::site::beside`]) if vanban
+/// may use it: one holding `marker`, or one it could make (with the
+/// marker, holding `text`).
+fn folder_beside(output: &Path, what: &str, marker: &str, text: &str) -> Option<PathBuf> {
+    let dir = crate::site::beside(output, what);
+    let usable = if dir.exists() {
         dir.join(marker).is_file()
     } else {
-        fs::create_dir_all(dir).is_ok() && fs::write(dir.join(marker), text).is_ok()
+        fs::create_dir_all(&dir).is_ok() && fs::write(dir.join(marker), text).is_ok()
+    };
+    usable.then_some(dir)
+}
+
+/// Writes `parts` as the file `file`: aside, then renamed, so that a kill
+/// leaves the old entry or the new one, never a part. Best effort: an entry
+/// that could not be written is made again next time.
+fn write_entry(file: &Path, parts: &[&[u8]]) {
+    let mut new = file.as_os_str().to_owned();
+    new.push(".new");
+    let new = PathBuf::from(new);
+    let written = fs::File::create(&new)
+        .and_then(|mut f| {
+            use std::io::Write;
+            parts.iter().try_for_each(|part| f.write_all(part))
+        })
+        .and_then(|()| fs::rename(&new, file));
+    if written.is_err() {
+        let _ = fs::remove_file(&new);
     }
 }
 
@@ -231,14 +241,13 @@ impl Kept {
     /// The folder beside `output`, made if missing; not used if something
     /// else is there.
     pub fn open(output: &Path) -> Kept {
-        let dir = crate::site::beside(output, "kept");
-        let usable = ours_or_made(
-            &dir,
-            KEPT_MARKER,
-            "vanban keeps here what it made of the articles, to rebuild faster.\n",
-        );
         Kept {
-            dir: usable.then_some(dir),
+            dir: folder_beside(
+                output,
+                "kept",
+                KEPT_MARKER,
+                "vanban keeps here what it made of the articles, to rebuild faster.\n",
+            ),
             used: Mutex::new(HashSet::new()),
         }
     }
@@ -254,38 +263,26 @@ impl Kept {
             .insert(key);
     }
 
-    /// The bytes kept under `key`, if they are there and whole.
+    /// The bytes kept under `key`, if they are there and whole (an entry
+    /// is the bytes, then their hash).
     pub fn get(&self, key: Inputs) -> Option<Vec<u8>> {
         let mut bytes = fs::read(self.entry(key)?).ok()?;
-        let body = bytes.get(16..)?;
-        let sum = u128::from_le_bytes(bytes.get(..16)?.try_into().ok()?);
-        if sum != xxhash_rust::xxh3::xxh3_128(body) {
+        let body_len = bytes.len().checked_sub(16)?;
+        let sum = u128::from_le_bytes(bytes.get(body_len..)?.try_into().ok()?);
+        bytes.truncate(body_len);
+        if sum != xxhash_rust::xxh3::xxh3_128(&bytes) {
             return None;
         }
         self.mark_used(key);
-        bytes.drain(..16);
         Some(bytes)
     }
 
-    /// Keeps `bytes` under `key` for the next build: written aside and
-    /// renamed, so that a kill leaves no part of an entry.
+    /// Keeps `bytes` under `key` for the next build.
     pub fn put(&self, key: Inputs, bytes: &[u8]) {
         let Some(file) = self.entry(key) else { return };
         self.mark_used(key);
-        let mut new = file.clone().into_os_string();
-        new.push(".new");
-        let new = PathBuf::from(new);
         let sum = xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes();
-        let written = fs::File::create(&new)
-            .and_then(|mut f| {
-                use std::io::Write;
-                f.write_all(&sum)?;
-                f.write_all(bytes)
-            })
-            .and_then(|()| fs::rename(&new, &file));
-        if written.is_err() {
-            let _ = fs::remove_file(&new);
-        }
+        write_entry(&file, &[bytes, &sum]);
     }
 
     /// Removes the entries this build neither read nor made; none if it

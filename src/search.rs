@@ -231,7 +231,8 @@ impl DocOf<'_> {
 /// Flat `u32`s are a few bytes a posting, like the JSON they become, where
 /// a vector per document would cost more than its contents; and blocks
 /// merge by copying. No document or text comes near 4 billion.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct TermPostings {
     /// The term itself.
     name: String,
@@ -948,10 +949,15 @@ fn pack_block(postings: &[TermPostings], first: usize) -> Vec<u8> {
 fn unpack_block(bytes: &[u8], first: usize, len: usize) -> Option<Vec<TermPostings>> {
     let terms: Vec<KeptTerm> = postcard::from_bytes(bytes).ok()?;
     let (first, end) = (u32::try_from(first).ok()?, u32::try_from(first + len).ok()?);
-    let mut out = Vec::with_capacity(terms.len());
     let mut names = std::collections::HashSet::with_capacity(terms.len());
+    let each_once = terms.iter().all(|t| names.insert(t.name.as_str()));
+    drop(names);
+    if !each_once {
+        return None;
+    }
+    let mut out = Vec::with_capacity(terms.len());
     for term in terms {
-        if term.packed.is_empty() || !names.insert(term.name.clone()) {
+        if term.packed.is_empty() {
             return None;
         }
         let mut flat = Vec::with_capacity(term.packed.len() * 2);

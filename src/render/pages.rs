@@ -527,7 +527,11 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert(
             "most_cited",
-            &top.iter().map(|d| self.card_of(d)).collect::<Vec<_>>(),
+            &a.most_cited
+                .iter()
+                .take(10)
+                .map(|&i| self.card_of(i))
+                .collect::<Vec<_>>(),
         );
         ctx.insert(
             "chart_most_cited",
@@ -635,13 +639,13 @@ impl<'a> Renderer<'a> {
 
         // Directives by kind (the archive keeps them sorted by kind).
         let mut by_kind: Vec<Group<tera::Value>> = Vec::new();
-        for d in &a.directives {
+        for (i, d) in a.directives.iter().enumerate() {
             match by_kind.last_mut() {
-                Some(g) if g.label == d.kind => g.items.push(self.card_of(d)),
+                Some(g) if g.label == d.kind => g.items.push(self.card_of(i)),
                 _ => by_kind.push(Group::new(
                     d.kind.clone(),
                     format!("loai-{}", vi::slugify(&d.kind)),
-                    vec![self.card_of(d)],
+                    vec![self.card_of(i)],
                 )),
             }
         }
@@ -656,9 +660,8 @@ impl<'a> Renderer<'a> {
         // By issuer level: Central first, then each province.
         let mut central = Vec::new();
         for &i in &a.most_cited {
-            let d = &a.directives[i];
-            if d.scope_slug.is_none() {
-                central.push(self.card_of(d));
+            if a.directives[i].scope_slug.is_none() {
+                central.push(self.card_of(i));
             }
         }
         let mut by_level = vec![Group::new(
@@ -672,11 +675,7 @@ impl<'a> Renderer<'a> {
                     label: p.name.clone(),
                     id: format!("tinh-{}", p.slug),
                     link: Some(format!("provinces/{}.html", p.slug)),
-                    items: p
-                        .directives
-                        .iter()
-                        .map(|&i| self.card_of(&a.directives[i]))
-                        .collect(),
+                    items: p.directives.iter().map(|&i| self.card_of(i)).collect(),
                 });
             }
         }
@@ -708,8 +707,8 @@ impl<'a> Renderer<'a> {
                 None => (unknown.to_string(), "nam-chua-ro".to_string()),
             };
             match by_year.last_mut() {
-                Some(g) if g.id == id => g.items.push(self.card_of(&a.directives[i])),
-                _ => by_year.push(Group::new(label, id, vec![self.card_of(&a.directives[i])])),
+                Some(g) if g.id == id => g.items.push(self.card_of(i)),
+                _ => by_year.push(Group::new(label, id, vec![self.card_of(i)])),
             }
         }
         self.index(
@@ -721,11 +720,7 @@ impl<'a> Renderer<'a> {
         )?;
 
         // Most cited.
-        let ranked = a
-            .most_cited
-            .iter()
-            .map(|&i| self.card_of(&a.directives[i]))
-            .collect();
+        let ranked = a.most_cited.iter().map(|&i| self.card_of(i)).collect();
         self.index(
             "directives-most-cited",
             "most_cited",
@@ -833,14 +828,9 @@ impl<'a> Renderer<'a> {
         Ok(level_starts)
     }
 
-    /// The card of directive `d` (see `cards`).
-    fn card_of(&self, d: &Directive) -> tera::Value {
-        self.archive
-            .by_key
-            .get(&d.key)
-            .and_then(|&i| self.cards.get(i))
-            .cloned()
-            .unwrap_or_else(|| tera::Value::from_serializable(&directive_card(d)))
+    /// The card of the archive's directive `i` (see `cards`).
+    fn card_of(&self, i: usize) -> tera::Value {
+        self.cards.get(i).cloned().unwrap_or_else(tera::Value::none)
     }
 
     fn article(&self, i: usize) -> Result<(), RenderError> {
@@ -958,7 +948,7 @@ impl<'a> Renderer<'a> {
             found.dedup();
             found
                 .into_iter()
-                .map(|i| self.card_of(&a.directives[i]))
+                .map(|i| self.card_of(i))
                 .collect::<Vec<_>>()
         };
         let implements = related(self.implements.get(d.key.as_str()), |r| &r.to);
@@ -970,7 +960,7 @@ impl<'a> Renderer<'a> {
             .map(|top| {
                 top.iter()
                     .map(|&(other, count)| Counted {
-                        directive: self.card_of(&a.directives[other]),
+                        directive: self.card_of(other),
                         count,
                     })
                     .collect()
@@ -999,7 +989,7 @@ impl<'a> Renderer<'a> {
                 Self::here(&short_name(d)),
             ];
             let mut ctx = self.context("../", crumbs);
-            ctx.insert("directive", &self.card_of(d));
+            ctx.insert("directive", &self.card_of(index));
             ctx.insert("date", &d.date.as_ref().map(vi_date));
             ctx.insert("scope_href", &scope_href);
             ctx.insert("citation_count", &citation_count);
@@ -1058,23 +1048,23 @@ impl<'a> Renderer<'a> {
         let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
         ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         ranked.truncate(10);
+        let top: Vec<Counted> = ranked
+            .iter()
+            .map(|&(d, count)| Counted {
+                directive: self.card_of(d),
+                count,
+            })
+            .collect();
         let ranked: Vec<(&Directive, usize)> = ranked
             .into_iter()
             .map(|(d, n)| (&a.directives[d], n))
             .collect();
         let chart = self.most_cited_chart("chart-top", "../", &ranked);
-        let top: Vec<Counted> = ranked
-            .iter()
-            .map(|(d, n)| Counted {
-                directive: self.card_of(d),
-                count: *n,
-            })
-            .collect();
         let own: Vec<tera::Value> = p
             .directives
             .iter()
             .take(PER_PAGE)
-            .map(|&i| self.card_of(&a.directives[i]))
+            .map(|&i| self.card_of(i))
             .collect();
         let articles: Vec<ArticleCard> = p.articles.iter().map(|&i| card(&a.entries[i])).collect();
         let (pages, _) = paging::paginate(
