@@ -319,12 +319,36 @@ fn short_forms() {
             "Nghị quyết Trung ương 4 (khóa XI, XII) được quán triệt; Nghị quyết Trung ương 4 đi vào cuộc sống",
             &["12-NQ/TW#2012", "4-NQ/TW#2016", "NQTW4"],
         ),
+        // A number cited by code earlier in the text is that document,
+        // whatever word follows it.
+        (
+            "Chỉ thị số 26-CT/TU ngày 8/8/2022 của Ban Thường vụ Tỉnh ủy.\n\nChỉ thị 26 yêu cầu các cấp ủy; Kế hoạch số 90-KH/TU được ban hành. Kế hoạch 90 nhấn mạnh",
+            &["26-CT/TU@yen-bai#2022", "26-CT/TU@yen-bai#2022", "90-KH/TU@yen-bai", "90-KH/TU@yen-bai"],
+        ),
     ]);
 }
 
 #[test]
 fn plenums_and_congresses() {
     check(&[
+        // The ordinal after `Trung ương`, the committee named first, a comma before khóa.
+        (
+            "Nghị quyết Trung ương lần thứ tư (khóa XII)",
+            &["4-NQ/TW#2016"],
+        ),
+        (
+            "Nghị quyết Hội nghị Trung ương lần thứ năm khóa XIII",
+            &["21-NQ/TW#2022"],
+        ),
+        (
+            "Nghị quyết Hội nghị Ban Chấp hành Trung ương Đảng lần thứ sáu khóa X",
+            &["22-NQ/TW#2008"],
+        ),
+        ("Nghị quyết Trung ương 4, khóa XII", &["4-NQ/TW#2016"]),
+        (
+            "Nghị quyết Hội nghị Trung ương 6, khóa X",
+            &["22-NQ/TW#2008"],
+        ),
         ("Nghị quyết Trung ương 4 (khóa XII)", &["4-NQ/TW#2016"]),
         (
             "Nghị quyết T.Ư 4 (khóa XI, XII)",
@@ -454,6 +478,16 @@ fn lists() {
             "Kết luận số 21-KL/TW và Kế hoạch số 90-KH/TU",
             &["21-KL/TW#2021", "90-KH/TU@yen-bai"],
         ),
+        // A count after a mention is not a member of a list.
+        (
+            "Sau 6 năm thực hiện Chỉ thị số 05-CT/TW, 100% chi bộ",
+            &["5-CT/TW#2016"],
+        ),
+        (
+            "Quy định số 69-QĐ/TW, 15 đảng viên bị xử lý",
+            &["69-QĐ/TW#2022"],
+        ),
+        ("thực hiện Đề án số 07, 100% cán bộ", &["7-ĐA@yen-bai"]),
     ]);
 }
 
@@ -473,7 +507,17 @@ fn abbreviations_wrapping_case_and_tones() {
             "Nghị quyết T.Ư 4 (Khóa XI, XII)",
             &["12-NQ/TW#2012", "4-NQ/TW#2016"],
         ),
-        ("nghị quyết trung ương 4 khóa xii", &["NQTW4"]),
+        ("nghị quyết trung ương 4 khóa xii", &["4-NQ/TW#2016"]),
+        // A tail wrapped onto the next line, which goes on in lower case.
+        (
+            "Kế hoạch số 45-KH/TU\nngày 3/3/2021 của Ban Thường vụ Tỉnh ủy",
+            &["45-KH/TU@yen-bai#2021"],
+        ),
+        ("Nghị quyết Trung ương 4\n(khóa XII)", &["4-NQ/TW#2016"]),
+        (
+            "thực hiện Kế hoạch số 45-KH/TU\nNgày 3/3/2021, Ban Thường vụ Tỉnh ủy họp",
+            &["45-KH/TU@yen-bai"],
+        ),
         ("CHỈ THỊ SỐ 05-CT/TW", &["5-CT/TW#2016"]),
         ("Chỉ\u{a0}thị\u{a0}số\u{a0}05-CT/TW", &["5-CT/TW#2016"]),
         ("Nghị quyết số 22-NQ/\u{200b}TW", &["22-NQ/TW#2008"]),

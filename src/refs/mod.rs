@@ -113,8 +113,9 @@ pub fn cite(
         }
     }
     let mut mentions = Vec::new();
+    let mut coded = grammar::Coded::new();
     for range in merged {
-        for mut m in grammar::detect(&text[range.clone()]) {
+        for mut m in grammar::detect_after(&text[range.clone()], &mut coded) {
             m.shift(range.start);
             mentions.push(m);
         }

@@ -88,10 +88,22 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
         None => (false, i),
     };
     pos = any_phrase(s, pos, &["khóa", "nhiệm kỳ khóa"])?;
+    // After `khóa`, a Roman numeral may be typed in lower case (`khóa xii`).
+    let term_at = |q: usize| {
+        term_number(s, q).or_else(|| {
+            let end = word_end(s, q);
+            let w = &s[q..end];
+            w.bytes()
+                .all(|b| b"ivxl".contains(&b))
+                .then(|| roman(&w.to_ascii_uppercase()))
+                .flatten()
+                .map(|n| (n, end))
+        })
+    };
     let mut terms = Vec::new();
     loop {
         let q = ws(s, pos, false);
-        let Some((t, e)) = term_number(s, q) else {
+        let Some((t, e)) = term_at(q) else {
             break;
         };
         terms.push(t);
@@ -101,7 +113,7 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
             .or_else(|| phrase(s, q, "và"))
             .map(|e| ws(s, e, false));
         match next {
-            Some(n) if term_number(s, n).is_some() => pos = n,
+            Some(n) if term_at(n).is_some() => pos = n,
             _ => break,
         }
     }

@@ -169,6 +169,16 @@ fn anchors() -> &'static Regex {
 /// Finds every mention in `text`, in reading order. Never panics; every
 /// span lies on character boundaries of `text`.
 pub fn detect(text: &str) -> Vec<Mention> {
+    detect_after(text, &mut Vec::new())
+}
+
+/// The documents a text has cited by code so far, as (type word, number):
+/// a later bare `Chỉ thị 26` may be one of them whatever word follows it.
+pub type Coded = Vec<(String, u32)>;
+
+/// [`detect`] on a part of a text whose earlier parts cited `coded` (and
+/// adds this part's).
+pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut consumed = 0;
     for found in anchors().find_iter(text) {
@@ -185,7 +195,7 @@ pub fn detect(text: &str) -> Vec<Mention> {
             if char_at(text, end).is_some_and(is_word_char) {
                 continue;
             }
-            let mut ms = parse_after_type(text, start, end, display, true);
+            let mut ms = parse_after_type(text, start, end, display, true, coded);
             if !ms.is_empty() {
                 let before = issuer_before(text, start);
                 for m in &mut ms {
@@ -199,7 +209,7 @@ pub fn detect(text: &str) -> Vec<Mention> {
         {
             // A type abbreviation used as a word: `NQ 22`, `CT 05`, `NQ TW4`.
             let kind = Vocab::get().word_of(abbr, true).unwrap_or("Văn bản");
-            parse_after_type(text, start, start + abbr.len(), kind, false)
+            parse_after_type(text, start, start + abbr.len(), kind, false, coded)
         } else {
             // The regex's case folding reaches further than the grammar's
             // (`K` KELVIN SIGN matches `k`): nothing to read here.
@@ -207,6 +217,13 @@ pub fn detect(text: &str) -> Vec<Mention> {
         };
         if let Some(last) = found.iter().map(|m| m.span.end).max() {
             consumed = last;
+            for m in &found {
+                if let Target::PartyCode { number, .. } | Target::StateCode { number, .. } =
+                    m.target
+                {
+                    coded.push((m.kind.clone(), number));
+                }
+            }
             out.extend(found);
         }
     }
@@ -256,7 +273,7 @@ struct Tail {
 }
 
 /// `, ngày 25/10/2021`, `(ngày 16/6/2022)`, `ngày 30 tháng 3 năm 2007`, `năm 2008`, `của Ban
-/// Bí thư`, `(khóa XII)`, in any order, each at most once, on one line.
+/// Bí thư`, `(khóa XII)`, in any order, each at most once, on one line or wrapped ([`ws_wrapped`]).
 fn tail(s: &str, start: usize) -> Tail {
     let mut t = Tail {
         end: start,
@@ -264,7 +281,7 @@ fn tail(s: &str, start: usize) -> Tail {
     };
     let mut have_date = false;
     for _ in 0..4 {
-        let mut q = ws(s, t.end, false);
+        let mut q = ws_wrapped(s, t.end);
         let comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
         if let Some(c) = comma {
             if !have_date && phrase(s, c, "ngày").is_some() {
@@ -395,6 +412,7 @@ fn parse_after_type(
     after: usize,
     kind: &str,
     is_word: bool,
+    coded: &Coded,
 ) -> Vec<Mention> {
     let mut pos = ws(s, after, true);
     if is_word {
@@ -472,7 +490,20 @@ fn parse_after_type(
     }
     // Words of types that only State organs issue need a code.
     let needs_code = matches!(kind, "Nghị định" | "Thông tư" | "Luật" | "Văn bản");
-    let Some(first) = member(s, pos, has_so) else {
+    // A number alone must read as a document's (`Chỉ thị 05 của ...`), not
+    // a count (`nghị quyết 3 năm qua`), unless the text cited a document of
+    // this type and number by code before (`Chỉ thị 26 yêu cầu ...`).
+    let first = member(s, pos, has_so).or_else(|| {
+        let m = bare_number(s, pos, true)?;
+        let Target::Number { number } = m.target else {
+            return None;
+        };
+        coded
+            .iter()
+            .any(|(k, n)| k == kind && *n == number)
+            .then_some(m)
+    });
+    let Some(first) = first else {
         return Vec::new();
     };
     let mut members = vec![first];
@@ -490,12 +521,16 @@ fn parse_after_type(
         if let Some(e) = phrase(s, q, "số") {
             q = ws(s, e, true);
         }
-        // The next member must itself be a number or code, and a bare number
-        // must lead on to more of the list (`18, 19, 20-NQ/TW`) or be under `số`.
+        // The next member must itself be a number or code. A bare number
+        // comes before the code it shares (`18, 19, 20-NQ/TW`), never after
+        // one (`số 05-CT/TW, 100% chi bộ`), and must read as a document's
+        // number, not a count (`Đề án số 07, 15 đảng viên`).
         let Some(m) = member(s, q, true) else { break };
         if matches!(m.target, Target::Number { .. }) {
-            let is_quantity = bare_number(s, q, false).is_none();
-            if is_quantity && !has_so {
+            let after_code = members
+                .iter()
+                .any(|m| !matches!(m.target, Target::Number { .. }));
+            if after_code || bare_number(s, q, false).is_none() {
                 break;
             }
         }

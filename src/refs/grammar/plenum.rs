@@ -13,9 +13,17 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
     if let Some(e) = conference {
         pos = ws(s, e, true);
     }
-    let (n, mut end) = if let Some(e) = central(s, pos) {
-        // `Trung ương 4`, `T.Ư 4`, `TW4`.
+    // `Hội nghị Ban Chấp hành Trung ương lần thứ tư`: the committee named first.
+    let committee = any_phrase(s, pos, &["ban chấp hành", "bch"]).map(|e| ws(s, e, true));
+    let centre = central(s, committee.unwrap_or(pos));
+    let (n, end) = if let Some(e) = centre {
+        // `Trung ương 4`, `T.Ư 4`, `TW4`; `Trung ương (Đảng) lần thứ tư`.
         let q = ws(s, e, false);
+        let q = phrase(s, q, "đảng").map_or(q, |x| ws(s, x, false));
+        if let Some(x) = phrase(s, q, "lần thứ") {
+            let (n, e2) = ordinal(s, ws(s, x, false))?;
+            return Some(with_terms(s, n, e2));
+        }
         let (n, _, e2) = number(s, q).or_else(|| {
             // `TW4`: the regex word boundary does not split letters from digits.
             let d = s[e..].bytes().take_while(u8::is_ascii_digit).count();
@@ -43,9 +51,16 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
     } else {
         return None;
     };
+    Some(with_terms(s, n, end))
+}
+
+/// The plenum `n` read up to `end`, with the khóa that follows it, if any:
+/// `(khóa XII)`, `, khóa XII`, `Ban Chấp hành Trung ương khóa XII`.
+fn with_terms(s: &str, n: u32, mut end: usize) -> (u32, Vec<u32>, usize) {
     let mut terms = Vec::new();
-    let q = ws(s, end, false);
-    if let Some((t, e)) = khoa(s, q) {
+    let q = ws_wrapped(s, end);
+    let after_comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
+    if let Some((t, e)) = khoa(s, q).or_else(|| khoa(s, after_comma?)) {
         terms = t;
         end = e;
     } else if let Some(q2) = phrase(s, q, "ban chấp hành").or_else(|| phrase(s, q, "bch")) {
@@ -58,7 +73,7 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
             }
         }
     }
-    Some((n, terms, end))
+    (n, terms, end)
 }
 
 /// `Đại hội Đảng toàn quốc lần thứ XII`, `Đại hội XII của Đảng`, `Đại hội

@@ -37,8 +37,25 @@ pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
 
+/// Skips white space before a mention's tail (date, issuer, khóa): across
+/// a line break only where the text is wrapped, that is where the next line
+/// goes on in lower case or with a bracket (`45-KH/TU⏎ngày 3/3/2021`,
+/// `Trung ương 4⏎(khóa XII)`); a line starting with a capital starts
+/// something new (`... 45-KH/TU⏎Ngày 3/3, Ban Thường vụ ...`).
+pub(super) fn ws_wrapped(s: &str, i: usize) -> usize {
+    let same_line = ws(s, i, false);
+    if !matches!(char_at(s, same_line), Some('\n' | '\r')) {
+        return same_line;
+    }
+    let next_line = ws(s, i, true);
+    match char_at(s, next_line) {
+        Some(c) if c.is_lowercase() || c == '(' => next_line,
+        _ => same_line,
+    }
+}
+
 /// Skips white space; at most one line break when `newline` is allowed,
-/// none otherwise (a reference may wrap; its tail does not cross lines).
+/// none otherwise.
 pub(super) fn ws(s: &str, mut i: usize, newline: bool) -> usize {
     let mut breaks = 0;
     while let Some(c) = char_at(s, i) {
