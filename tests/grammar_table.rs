@@ -128,6 +128,10 @@ fn dates_issuers_and_years() {
         ("Nghị quyết số 12-NQ/TW", &["12-NQ/TW#2012"]),
         ("Nghị quyết số 21-NQ/TW về tăng cường củng cố, xây dựng tổ chức cơ sở đảng", &["21-NQ/TW#2022"]),
         ("Nghị quyết số 21-NQ/TW về hoàn thiện thể chế kinh tế thị trường", &["21-NQ/TW#2008"]),
+        // The khóa named picks the document of that term.
+        ("Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương khóa X", &["21-NQ/TW#2008"]),
+        ("Nghị quyết số 12-NQ/TW của Ban Chấp hành Trung ương khóa XII", &["12-NQ/TW#2017"]),
+        ("Nghị quyết số 12-NQ/TW của Bộ Chính trị khóa XIII", &["12-NQ/TW#2022"]),
         ("Chỉ thị số 05-CT/TW về công tác giảm nghèo bền vững", &["5-CT/TW#2021"]),
         ("Chỉ thị số 05-CT/TW của Ban Bí thư", &["5-CT/TW#2021"]),
         ("Chỉ thị số 05-CT/TW của Bộ Chính trị", &["5-CT/TW#2016"]),
@@ -345,6 +349,15 @@ fn plenums_and_congresses() {
             &["22-NQ/TW#2008"],
         ),
         ("Nghị quyết Trung ương 4, khóa XII", &["4-NQ/TW#2016"]),
+        // A plenum's only known document, without evidence, is not taken.
+        (
+            "Nghị quyết Trung ương 8 khóa XI về Chiến lược bảo vệ Tổ quốc",
+            &["NQTW8/XI"],
+        ),
+        (
+            "Nghị quyết Trung ương 8 khóa XI về đổi mới căn bản, toàn diện giáo dục và đào tạo",
+            &["29-NQ/TW#2013"],
+        ),
         (
             "Nghị quyết Hội nghị Trung ương 6, khóa X",
             &["22-NQ/TW#2008"],

@@ -48,6 +48,34 @@ impl RegistryEntry {
         let d = self.date.as_ref()?.date?;
         chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
     }
+
+    /// The khóa of the Central Committee it was issued under: its plenum's
+    /// (`TW6/X` → 10), else the one its date falls in.
+    pub fn term(&self) -> Option<u32> {
+        let from_plenum = self
+            .plenum
+            .as_deref()
+            .and_then(|p| p.split_once('/'))
+            .and_then(|(_, roman)| crate::refs::grammar::roman(roman));
+        from_plenum.or_else(|| term_at(self.naive_date()?))
+    }
+}
+
+/// The khóa in office on `date`: each begins when its Congress closes.
+fn term_at(date: chrono::NaiveDate) -> Option<u32> {
+    const BEGINS: &[(u32, (i32, u32, u32))] = &[
+        (14, (2026, 1, 23)),
+        (13, (2021, 2, 1)),
+        (12, (2016, 1, 28)),
+        (11, (2011, 1, 19)),
+        (10, (2006, 4, 25)),
+        (9, (2001, 4, 22)),
+        (8, (1996, 7, 1)),
+    ];
+    BEGINS.iter().find_map(|&(term, (y, m, d))| {
+        let begins = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+        (date >= begins).then_some(term)
+    })
 }
 
 /// Problems with registry entries; `check` lists them, `build` warns.
@@ -166,6 +194,20 @@ mod tests {
         assert!(r.get("22-NQ/TW#2008").is_some());
         assert_eq!(r.with_base("12-NQ/TW").count(), 3);
         assert_eq!(r.of_plenum("TW6/X").count(), 3);
+    }
+
+    #[test]
+    fn an_entrys_khoa_is_its_plenums_else_its_dates() {
+        let (r, _) = Registry::new(&[]);
+        let term = |key: &str| r.get(key).and_then(RegistryEntry::term);
+        assert_eq!(term("12-NQ/TW#2012"), Some(11)); // TW4/XI
+        assert_eq!(term("5-CT/TW#2016"), Some(12)); // 15/5/2016
+        assert_eq!(term("12-NQ/TW#2022"), Some(13)); // 16/3/2022
+        assert_eq!(term("10-CT/TW#2007"), Some(10)); // 30/3/2007
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(term_at(day(2016, 1, 27)), Some(11));
+        assert_eq!(term_at(day(2016, 1, 28)), Some(12));
+        assert_eq!(term_at(day(1990, 1, 1)), None);
     }
 
     #[test]

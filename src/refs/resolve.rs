@@ -425,8 +425,15 @@ fn organ_of(name: &str) -> Organ {
     parse_issuer(name, 0).map_or(Organ::Other, |(i, _)| i.organ)
 }
 
-/// Whether a registry entry may be the document a mention means.
+/// Whether a registry entry may be the document a mention means: not one
+/// of another organ (`của Bộ Chính trị` rules out a Ban Bí thư document) or
+/// another khóa (`của Ban Chấp hành Trung ương khóa X`).
 fn compatible(entry: &RegistryEntry, m: &Mention) -> bool {
+    if let (Some(named), Some(theirs)) = (m.term, entry.term()) {
+        if named != theirs {
+            return false;
+        }
+    }
     let named = m.issuer.as_ref().map(|i| i.organ).unwrap_or(Organ::Other);
     if named == Organ::Other {
         return true;
@@ -550,9 +557,9 @@ fn plenum_key(
     if let Some(d) = candidates.iter().find(|e| e.default) {
         return (d.key.clone(), Resolution::Registry);
     }
-    if candidates.len() == 1 {
-        return (candidates[0].key.clone(), Resolution::Registry);
-    }
+    // Without evidence, not even a plenum's only known document: the
+    // registry need not know all that a plenum issued (TW8 khóa XI issued
+    // 28- and 29-NQ/TW).
     (format!("{prefix}TW{plenum}/{roman}"), Resolution::Plenum)
 }
 

@@ -30,6 +30,7 @@ use code::*;
 use issuer::*;
 pub use issuer::{issuer, CENTRAL_CITIES};
 use plenum::*;
+pub(crate) use read::roman;
 use read::*;
 
 /// What a mention points at.

@@ -204,7 +204,7 @@ pub(super) fn term_number(s: &str, i: usize) -> Option<(u32, usize)> {
     roman(w).map(|n| (n, end))
 }
 
-pub(super) fn roman(w: &str) -> Option<u32> {
+pub(crate) fn roman(w: &str) -> Option<u32> {
     if w.is_empty() || w.len() > 7 {
         return None;
     }
