@@ -157,7 +157,7 @@ fn a_reprinted_document_is_what_the_article_is_not_a_citation() {
     let cited = pipeline::cite_article(&article, &registry);
     let keys: Vec<&str> = cited.citations.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, ["156/2018/NĐ-CP"]);
-    assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau"));
+    assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau#2021"));
 }
 
 /// Issue 2's promise, page by page: each Party-code citation the gold

@@ -130,6 +130,17 @@ fn dates_issuers_and_years() {
         ("Nghị quyết số 21-NQ/TW về hoàn thiện thể chế kinh tế thị trường", &["21-NQ/TW#2008"]),
         // The khóa named picks the document of that term.
         ("Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương khóa X", &["21-NQ/TW#2008"]),
+        // A city inside a province, a district with its province after it.
+        (
+            "Kế hoạch số 12-KH/ThU ngày 3/3/2022 của Thành ủy Vĩnh Yên",
+            &["12-KH/ThU@vinh-phuc/vinh-yen#2022"],
+        ),
+        ("Chỉ thị số 05 của Thành ủy Vĩnh Yên", &["5-CT/ThU@vinh-phuc/vinh-yen"]),
+        ("Chỉ thị số 05 của Thành ủy Hải Phòng", &["5-CT/TU@hai-phong"]),
+        (
+            "Quận ủy Ba Đình (Hà Nội) ban hành Kế hoạch số 25-KH/QU",
+            &["25-KH/QU@ha-noi/ba-dinh"],
+        ),
         ("Nghị quyết số 12-NQ/TW của Ban Chấp hành Trung ương khóa XII", &["12-NQ/TW#2017"]),
         ("Nghị quyết số 12-NQ/TW của Bộ Chính trị khóa XIII", &["12-NQ/TW#2022"]),
         ("Chỉ thị số 05-CT/TW về công tác giảm nghèo bền vững", &["5-CT/TW#2021"]),
@@ -188,6 +199,30 @@ fn state_codes() {
             &["17/CT-UBND@yen-bai"],
         ),
         ("theo văn bản số 238/UBND-KGVX", &["238/UBND-KGVX@yen-bai"]),
+        (
+            "Nghị định số 30/2020/NĐ - CP của Chính phủ",
+            &["30/2020/NĐ-CP"],
+        ),
+        (
+            "công văn 3600/ubnd-vx ngày 5/10/2021 của UBND tỉnh",
+            &["3600/UBND-VX@yen-bai#2021"],
+        ),
+        ("công văn số 3600/ubnd-vx", &["3600/UBND-VX@yen-bai"]),
+        // A district's people's committee numbers its own: the key has the district.
+        (
+            "Quyết định số 456/QĐ-UBND ngày 14/2/2022 của UBND huyện Tam Đảo",
+            &["456/QĐ-UBND@vinh-phuc/tam-dao#2022"],
+        ),
+        (
+            "UBND huyện Tam Đảo, tỉnh Vĩnh Phúc ban hành Quyết định số 456/QĐ-UBND",
+            &["456/QĐ-UBND@vinh-phuc/tam-dao"],
+        ),
+        (
+            "Quyết định số 12/QĐ-UBND của UBND thành phố Hà Nội",
+            &["12/QĐ-UBND@ha-noi"],
+        ),
+        // A ministry's number without its code: the ministry gives the code.
+        ("Thông tư số 01 của Bộ Nội vụ", &["1/TT-BNV"]),
         ("Luật số 25/2018/QH14", &["25/2018/QH14"]),
         // A law named before its number: the code alone is found.
         (
@@ -612,6 +647,19 @@ fn not_citations() {
 fn a_reprinted_documents_number_is_not_a_citation() {
     let text = "Số: 17/CT-UBND\nLai Châu, ngày 15 tháng 10 năm 2021\nCHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ BẢO VỆ RỪNG\nUBND tỉnh yêu cầu";
     assert_eq!(keys(text, Some("lai-chau")), Vec::<String>::new());
+    // It is the document the article is, dated by its place-and-date line.
+    let (registry, _) = Registry::new(&[]);
+    let context = ArticleContext {
+        province: Some("lai-chau".into()),
+        date: None,
+    };
+    let cited = cite(
+        text,
+        std::slice::from_ref(&(0..text.len())),
+        &context,
+        &registry,
+    );
+    assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau#2021"));
 }
 
 #[test]

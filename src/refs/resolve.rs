@@ -54,6 +54,13 @@ fn district_level(code: &str) -> bool {
     matches!(code, "HU" | "QU" | "ThU")
 }
 
+/// Whether a State code is a people's committee's or council's
+/// (`QĐ-UBND`, `UBND-VX`), whose key carries the district when the mention
+/// names a district's (`của UBND huyện Tam Đảo`).
+fn district_people_organ(code: &str) -> bool {
+    code.split('-').any(|seg| matches!(seg, "UBND" | "HĐND"))
+}
+
 /// What pass 1 decided for one mention.
 struct Draft {
     /// Key without year (with scope).
@@ -168,7 +175,12 @@ pub fn resolve(
                     if central_state(code) {
                         d.base = Some(base);
                     } else {
-                        let (key, ok) = scoped(base, province.as_deref(), None, false);
+                        let (key, ok) = scoped(
+                            base,
+                            province.as_deref(),
+                            district.as_deref(),
+                            district_people_organ(code),
+                        );
                         d.base = Some(key);
                         if !ok {
                             d.resolved = Resolution::Unscoped;
@@ -394,7 +406,7 @@ fn key_from_issuer(
         if central_state(&state_code) {
             return (base, state_code, true);
         }
-        let (key, ok) = scoped(base, province, None, false);
+        let (key, ok) = scoped(base, province, district, district_people_organ(&state_code));
         (key, state_code, ok)
     }
 }

@@ -55,6 +55,11 @@ pub(super) fn is_party_issuer(up: &str) -> bool {
     PARTY_ISSUERS.contains(&up) || up.ends_with("TW") || up.ends_with("TU") && !up.starts_with("UB")
 }
 
+/// Whether a segment is written in capitals (`CP`, `UBND`), digits aside.
+fn is_capitals(g: &str) -> bool {
+    g.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !g.chars().any(char::is_lowercase)
+}
+
 /// Letters of a code segment at `i` (`NQ`, `QĐi`, `UBND`, `QH14`).
 pub(super) fn segment(s: &str, i: usize) -> Option<(&str, usize)> {
     let first = char_at(s, i)?;
@@ -142,9 +147,16 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
         let (seg, e) = segment(s, q)?;
         segs.push(seg.to_string());
         end = e;
+        if segs.len() >= 4 {
+            break;
+        }
         match punct(s, e, HYPHENS) {
-            Some(e2) if segment(s, e2).is_some() && segs.len() < 4 => q = e2,
-            _ => break,
+            Some(e2) if segment(s, e2).is_some() => q = e2,
+            // `NĐ - CP`: spaced only before an issuer in capitals.
+            _ => match punct(s, ws(s, e, false), HYPHENS).map(|e2| ws(s, e2, false)) {
+                Some(e2) if segment(s, e2).is_some_and(|(g, _)| is_capitals(g)) => q = e2,
+                _ => break,
+            },
         }
     }
     let upper_as_written = segs.iter().all(|g| {
@@ -158,7 +170,10 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
     if vocab.is_not_document(&first) {
         return None;
     }
-    let is_type = vocab.state_type(&first).is_some() || vocab.party_type(&first).is_some();
+    // A type (`NĐ-CP`), or an organ writing a công văn (`3600/ubnd-vx`).
+    let is_type = vocab.state_type(&first).is_some()
+        || vocab.party_type(&first).is_some()
+        || STATE_ISSUERS.contains(&vocab.canonical_segment(&segs[0]).to_uppercase().as_str());
     let plausible = if segs.len() >= 2 {
         is_type || upper_as_written
     } else {
@@ -195,7 +210,8 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
     } else {
         number(s, i)?
     };
-    if n == 0 {
+    // `3600/ubnd-vx`: a code that could not be read is not a bare number.
+    if n == 0 || char_at(s, end) == Some('/') {
         return None;
     }
     if !has_so {

@@ -61,6 +61,22 @@ pub(super) fn district_name(s: &str, i: usize) -> Option<(String, String, usize)
     None
 }
 
+/// After a district's name, the province it is in, if named there:
+/// `Quận ủy Ba Đình (Hà Nội)`, `UBND huyện Tam Đảo, tỉnh Vĩnh Phúc`.
+/// Returns where the name ends, with the province or without.
+fn its_province(s: &str, i: usize) -> usize {
+    let q = ws(s, i, false);
+    let bracketed = punct(s, q, &['('])
+        .and_then(|o| province_name(s, o))
+        .and_then(|(_, e)| punct(s, ws(s, e, false), &[')']));
+    let after_comma = || {
+        let q = ws(s, punct(s, q, &[','])?, false);
+        phrase(s, q, "tỉnh").or_else(|| phrase(s, q, "thành phố"))?;
+        province_name(s, q).map(|(_, e)| e)
+    };
+    bracketed.or_else(after_comma).unwrap_or(i)
+}
+
 /// Optional `Đảng`, a parenthesised abbreviation `(CCQ)`, and `khóa XII` / `(khóa XII)`
 /// after an organ's name. Returns (term, end).
 pub(super) fn organ_suffix(s: &str, mut i: usize) -> (Option<u32>, usize) {
@@ -163,6 +179,17 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     let mk = |code: &str, party: bool, organ: Organ, end: usize| {
         finish_issuer(s, start, end, code, party, organ)
     };
+    // The head of a State organ signs for it: `Chủ tịch UBND tỉnh`,
+    // `Bộ trưởng Bộ Nội vụ` (and `Chủ tịch Hồ Chí Minh` names no organ).
+    if !executive {
+        if let Some(e) = any_phrase(s, pos, &["chủ tịch", "bộ trưởng"]) {
+            let q = ws(s, e, false);
+            if let Some(e2) = phrase(s, q, "nước") {
+                return Some(mk("CTN", false, Organ::Other, e2));
+            }
+            pos = q;
+        }
+    }
 
     // `của Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII`.
     if phrase(s, pos, "hội nghị").is_some() {
@@ -187,6 +214,9 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         if let Some(e) = phrase(s, pos, "đảng bộ huyện") {
             return Some(local(s, start, e, "HU", true));
         }
+    }
+    if let Some((code, e)) = ministry(s, pos) {
+        return Some(mk(code, false, Organ::Other, e));
     }
     // Central boards, or the same boards of a provincial committee.
     const BOARDS: &[(&str, &str)] = &[
@@ -219,6 +249,12 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         return Some(local(s, start, e, "TU", true));
     }
     if let Some(e) = phrase(s, pos, "thành ủy") {
+        // `Thành ủy Vĩnh Yên`: a city inside a province numbers as a district.
+        let central_city =
+            province_name(s, e).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
+        if !central_city && district_name(s, e).is_some() {
+            return Some(local(s, start, e, "ThU", true));
+        }
         let (mut iss, end) = local(s, start, e, "TU", true);
         iss.city = true;
         return Some((iss, end));
@@ -263,6 +299,29 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     ] {
         if let Some(e) = any_phrase(s, pos, names) {
             let q = ws(s, e, false);
+            // `UBND huyện Tam Đảo`, `UBND thành phố Vĩnh Yên`: a district's
+            // (a centrally-run city's is a province's).
+            let central_city =
+                province_name(s, q).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
+            if !central_city
+                && any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some()
+            {
+                if let Some((p, d, e2)) = district_name(s, q) {
+                    let (_, end) = organ_suffix(s, its_province(s, e2));
+                    return Some((
+                        Issuer {
+                            text: collapse_ws(&s[start..end]),
+                            code: code.to_string(),
+                            party: false,
+                            organ: Organ::Other,
+                            city: false,
+                            province: Some(p),
+                            district: Some(d),
+                        },
+                        end,
+                    ));
+                }
+            }
             let e = any_phrase(s, q, &["tỉnh", "thành phố"]).unwrap_or(e);
             return Some(local(s, start, e, code, false));
         }
@@ -285,6 +344,49 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         return Some(mk("TW", true, Organ::CentralCommittee, e));
     }
     None
+}
+
+/// Ministries and the Government's other organs, each a sequence of words
+/// that commas or dashes may separate (`Bộ Văn hóa, Thể thao và Du lịch`,
+/// `Bộ Lao động - Thương binh và Xã hội`), and the code they write.
+const MINISTRIES: &[(&[&str], &str)] = &[
+    (&["bộ nội vụ"], "BNV"),
+    (&["bộ tài chính"], "BTC"),
+    (&["bộ quốc phòng"], "BQP"),
+    (&["bộ công an"], "BCA"),
+    (&["bộ ngoại giao"], "BNG"),
+    (&["bộ tư pháp"], "BTP"),
+    (&["bộ kế hoạch và đầu tư"], "BKHĐT"),
+    (&["bộ công thương"], "BCT"),
+    (&["bộ nông nghiệp và phát triển nông thôn"], "BNNPTNT"),
+    (&["bộ nông nghiệp và môi trường"], "BNNMT"),
+    (&["bộ giao thông vận tải"], "BGTVT"),
+    (&["bộ xây dựng"], "BXD"),
+    (&["bộ tài nguyên và môi trường"], "BTNMT"),
+    (&["bộ thông tin và truyền thông"], "BTTTT"),
+    (&["bộ lao động", "thương binh và xã hội"], "BLĐTBXH"),
+    (&["bộ văn hóa", "thể thao và du lịch"], "BVHTTDL"),
+    (&["bộ khoa học và công nghệ"], "BKHCN"),
+    (&["bộ giáo dục và đào tạo"], "BGDĐT"),
+    (&["bộ y tế"], "BYT"),
+    (&["bộ dân tộc và tôn giáo"], "BDTTG"),
+    (&["ủy ban dân tộc"], "UBDT"),
+    (&["ngân hàng nhà nước"], "NHNN"),
+    (&["thanh tra chính phủ"], "TTCP"),
+    (&["văn phòng chính phủ"], "VPCP"),
+];
+
+/// A ministry or Government organ at `i`: (its code, end).
+fn ministry(s: &str, i: usize) -> Option<(&'static str, usize)> {
+    MINISTRIES.iter().find_map(|(parts, code)| {
+        let mut end = phrase(s, i, parts[0])?;
+        for part in &parts[1..] {
+            let q = ws(s, end, false);
+            let q = punct(s, q, &[',', '-', '–']).map_or(q, |e| ws(s, e, false));
+            end = phrase(s, q, part)?;
+        }
+        Some((*code, end))
+    })
 }
 
 /// Completes a central issuer: optional `Đảng`, `khóa`.
@@ -321,7 +423,7 @@ pub(super) fn local(s: &str, start: usize, end: usize, code: &str, party: bool) 
         if let Some((p, d, e)) = district_name(s, end) {
             province = Some(p);
             district = Some(d);
-            end = e;
+            end = its_province(s, e);
         }
     }
     if province.is_none() {

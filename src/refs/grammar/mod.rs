@@ -675,26 +675,39 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
     } else {
         i
     };
-    let heading = so && is_document_heading(s, end);
+    let heading = so.then(|| document_heading(s, end)).flatten();
+    // A reprinted document is dated by its place-and-date line.
+    let (date, year) = match heading {
+        Some(Some((d, y))) => (d, y),
+        _ => (t.date, t.year),
+    };
     vec![Mention {
-        span: if heading { i..m.span.end } else { start..end },
+        span: if heading.is_some() {
+            i..m.span.end
+        } else {
+            start..end
+        },
         kind,
         number: Some(m.number),
         target: m.target,
         issuer: t.issuer,
-        date: t.date,
-        year: t.year,
+        date,
+        year,
         term: t.term,
         subject: subject(s, end),
         issuer_before: None,
-        heading,
+        heading: heading.is_some(),
     }]
 }
 
+/// A date and its year, as [`date`] reads them.
+type Dated = (Option<NaiveDate>, Option<i32>);
+
 /// `Số: 17/CT-UBND` alone on its line, followed within a few lines by a
-/// place-and-date line (`..., ngày ... tháng ... năm ...`) or a title in
-/// capitals: the heading of a reprinted document.
-fn is_document_heading(s: &str, end: usize) -> bool {
+/// place-and-date line (`Lai Châu, ngày 10 tháng 11 năm 2021`) or a title
+/// in capitals: the heading of a reprinted document. Returns, if it is
+/// one, the date its place-and-date line gives.
+fn document_heading(s: &str, end: usize) -> Option<Option<Dated>> {
     // A heading's next lines are short: look no further than a few hundred bytes.
     let mut stop = (end + 600).min(s.len());
     while !s.is_char_boundary(stop) {
@@ -703,15 +716,22 @@ fn is_document_heading(s: &str, end: usize) -> bool {
     let rest = &s[end..stop];
     let mut lines = rest.split(['\n', '\r']);
     if lines.next().is_some_and(|l| !l.trim().is_empty()) {
-        return false;
+        return None;
     }
-    lines.filter(|l| !l.trim().is_empty()).take(4).any(|l| {
+    let mut is_heading = false;
+    for l in lines.filter(|l| !l.trim().is_empty()).take(4) {
         let n = norm(l);
-        let place_date = n.contains("ngày") && n.contains("tháng") && n.contains("năm");
+        if n.contains("ngày") && n.contains("tháng") && n.contains("năm") {
+            let dated = n
+                .find("ngày")
+                .and_then(|at| date(&n, ws(&n, at + "ngày".len(), false)))
+                .map(|(d, y, _)| (d, y));
+            return Some(dated);
+        }
         let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
-        let capitals = letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase());
-        place_date || capitals
-    })
+        is_heading |= letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase());
+    }
+    is_heading.then_some(None)
 }
 
 /// The issuer named just before a type word: `Ban Thường vụ Tỉnh ủy Yên
@@ -791,6 +811,42 @@ mod tests {
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2021, 10, 25));
         assert_eq!(m.term, Some(13));
         assert_eq!(m.subject.as_deref(), Some("đẩy mạnh"));
+    }
+
+    #[test]
+    fn state_issuers_end_the_span() {
+        for (t, issuer) in [
+            (
+                "Thông tư số 01/2018/TT-BNV ngày 8/1/2018 của Bộ Nội vụ về",
+                "Bộ Nội vụ",
+            ),
+            (
+                "Quyết định số 1234/QĐ-BNV ngày 5/5/2022 của Bộ trưởng Bộ Nội vụ.",
+                "Bộ trưởng Bộ Nội vụ",
+            ),
+            (
+                "Chỉ thị số 17/CT-UBND ngày 4/4/2022 của Chủ tịch UBND tỉnh về",
+                "Chủ tịch UBND tỉnh",
+            ),
+            (
+                "Thông tư số 05/2021/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội;",
+                "Bộ Lao động - Thương binh và Xã hội",
+            ),
+            (
+                "Quyết định số 9/QĐ-UBND của UBND huyện Tam Đảo, tỉnh Vĩnh Phúc về",
+                "UBND huyện Tam Đảo, tỉnh Vĩnh Phúc",
+            ),
+        ] {
+            let m = one(t);
+            assert!(
+                t[m.span.clone()].ends_with(issuer),
+                "{t}: {:?}",
+                &t[m.span.clone()]
+            );
+            assert_eq!(m.issuer.map(|i| i.text).as_deref(), Some(issuer));
+        }
+        // `Chủ tịch Hồ Chí Minh` names no organ.
+        assert!(issuer("Chủ tịch Hồ Chí Minh", 0).is_none());
     }
 
     #[test]
