@@ -23,22 +23,28 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::article::Article;
 use crate::config::SiteConfig;
 use crate::refs::Citation;
 use crate::render::reuse::{hash_parts, program, stamp, Inputs};
+use crate::source::{self, Found};
 
 /// An entry: a line of text (this, the key, the file's size, time and
 /// path), then what reading the file gave, in postcard's binary form.
-const HEADER: &str = "vanban article 1";
+const HEADER: &str = "vanban article 2";
 /// The file that marks the folder as vanban's.
 const MARKER: &str = "VANBAN-ARTICLES";
 
 /// What reading one file gave: borrowed when written, owned when read back.
 #[derive(Serialize, Deserialize)]
 struct Entry<'a> {
+    /// Without its text, which is read from the file again.
     article: Cow<'a, Article>,
+    /// The hash of the text: an entry is used only with the text it was
+    /// made from.
+    text: u128,
     citations: Cow<'a, [Citation]>,
     /// Each citation's span, which `Citation`'s own serialisation (the
     /// public `scan` format) leaves out.
@@ -115,13 +121,22 @@ impl ArticleCache {
         ))
     }
 
-    /// What reading `path` gave last time, if neither the file nor the
-    /// program nor the configuration changed since.
-    pub fn get(&self, path: &Path) -> Option<(Article, Vec<Citation>)> {
+    /// What reading `path` (`rel` in the content folder) gave last time,
+    /// if neither the file nor the program nor the configuration changed
+    /// since. The text is decoded from the file again (much cheaper than
+    /// cleaning and citing it), and must be the one the entry was made from.
+    pub fn get(&self, path: &Path, rel: &str) -> Option<(Article, Vec<Citation>)> {
         let bytes = fs::read(self.entry(path)?).ok()?;
         let header = self.header(path, stamp(path)?)?;
         let body = bytes.strip_prefix(header.as_bytes())?.strip_prefix(b"\n")?;
-        let entry: Entry = postcard::from_bytes(body).ok()?;
+        let mut entry: Entry = postcard::from_bytes(body).ok()?;
+        let Found::Read(source) = source::read(path, rel) else {
+            return None;
+        };
+        if xxh3_128(source.text.as_bytes()) != entry.text {
+            return None;
+        }
+        entry.article.to_mut().text = source.text;
         if !entry.fits() {
             return None;
         }
@@ -152,6 +167,7 @@ impl ArticleCache {
         };
         let out = Entry {
             article: Cow::Borrowed(article),
+            text: xxh3_128(article.text.as_bytes()),
             citations: Cow::Borrowed(citations),
             spans: citations
                 .iter()
@@ -270,7 +286,7 @@ impl Kept {
         let body_len = bytes.len().checked_sub(16)?;
         let sum = u128::from_le_bytes(bytes.get(body_len..)?.try_into().ok()?);
         bytes.truncate(body_len);
-        if sum != xxhash_rust::xxh3::xxh3_128(&bytes) {
+        if sum != xxh3_128(&bytes) {
             return None;
         }
         self.mark_used(key);
@@ -281,7 +297,7 @@ impl Kept {
     pub fn put(&self, key: Inputs, bytes: &[u8]) {
         let Some(file) = self.entry(key) else { return };
         self.mark_used(key);
-        let sum = xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes();
+        let sum = xxh3_128(bytes).to_le_bytes();
         write_entry(&file, &[bytes, &sum]);
     }
 

@@ -125,7 +125,7 @@ pub fn load_with(
         .into_par_iter()
         .map(|item| match item {
             Listed::File { path, rel } => {
-                if let Some((article, citations)) = cache.and_then(|c| c.get(&path)) {
+                if let Some((article, citations)) = cache.and_then(|c| c.get(&path, &rel)) {
                     let outcome = Outcome::Built {
                         encoding: article.encoding,
                     };

@@ -73,7 +73,10 @@ pub struct Article {
     pub author: Option<String>,
     /// A slug asked for by front matter; the archive makes it safe and unique.
     pub slug_hint: Option<String>,
-    /// The whole decoded text; spans point into it.
+    /// The whole decoded text; spans point into it. Not in the serde form
+    /// (the article cache's): the file holds it, and a rebuild reads it
+    /// from there rather than keep a second copy.
+    #[serde(skip)]
     pub text: String,
     /// The body, in reading order.
     pub blocks: Vec<Block>,
