@@ -128,6 +128,32 @@ fn dates_issuers_and_years() {
         ("Nghị quyết số 12-NQ/TW", &["12-NQ/TW#2012"]),
         ("Nghị quyết số 21-NQ/TW về tăng cường củng cố, xây dựng tổ chức cơ sở đảng", &["21-NQ/TW#2022"]),
         ("Nghị quyết số 21-NQ/TW về hoàn thiện thể chế kinh tế thị trường", &["21-NQ/TW#2008"]),
+        // A date after `ban hành`, an issuer before `ban hành` with adverbs.
+        (
+            "Chỉ thị số 26-CT/TU ban hành ngày 8/8/2022 của Ban Thường vụ Tỉnh ủy",
+            &["26-CT/TU@yen-bai#2022"],
+        ),
+        ("Nghị quyết số 23-NQ/TW được ban hành ngày 6/10/2022", &["23-NQ/TW#2022"]),
+        (
+            "Ban Thường vụ Tỉnh ủy Hòa Bình đã kịp thời ban hành Chỉ thị số 17 về",
+            &["17-CT/TU@hoa-binh"],
+        ),
+        (
+            "Ban Thường vụ Huyện ủy Lạc Sơn cũng vừa ký ban hành Kế hoạch số 40-KH/HU",
+            &["40-KH/HU@hoa-binh/lac-son"],
+        ),
+        // Abbreviated organs; the Central Public Security Party Committee.
+        ("Quy định 69 của BCT", &["69-QĐ/TW#2022"]),
+        ("Chỉ thị 05 của BBT về công tác giảm nghèo", &["5-CT/TW#2021"]),
+        (
+            "Nghị quyết số 12-NQ/ĐUCA ngày 16/7/2022 của Đảng ủy Công an Trung ương",
+            &["12-NQ/ĐUCA#2022"],
+        ),
+        // A year the article states for a code is not another organ's.
+        (
+            "Chỉ thị số 05-CT/TW ngày 23/6/2021 của Ban Bí thư và Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05 của Bộ Chính trị. Chỉ thị 05 của Ban Bí thư phải",
+            &["5-CT/TW#2021", "1-KL/TW#2021", "5-CT/TW#2016", "5-CT/TW#2021"],
+        ),
         // The khóa named picks the document of that term.
         ("Nghị quyết số 21-NQ/TW của Ban Chấp hành Trung ương khóa X", &["21-NQ/TW#2008"]),
         // A city inside a province, a district with its province after it.
@@ -199,6 +225,12 @@ fn state_codes() {
             &["17/CT-UBND@yen-bai"],
         ),
         ("theo văn bản số 238/UBND-KGVX", &["238/UBND-KGVX@yen-bai"]),
+        (
+            "Quyết định số 1.234/QĐ-UBND của UBND tỉnh",
+            &["1234/QĐ-UBND@yen-bai"],
+        ),
+        ("Quy định số 69-QĐ\u{ad}/TW", &["69-QĐ/TW#2022"]),
+        ("Chỉ thị số 05-CT/T.Ư", &["5-CT/TW#2016"]),
         (
             "Nghị định số 30/2020/NĐ - CP của Chính phủ",
             &["30/2020/NĐ-CP"],
@@ -526,6 +558,11 @@ fn lists() {
             "Kết luận số 21-KL/TW và Kế hoạch số 90-KH/TU",
             &["21-KL/TW#2021", "90-KH/TU@yen-bai"],
         ),
+        // A count after khóa is not another khóa.
+        (
+            "tổng kết 10 năm thực hiện Nghị quyết Trung ương 4 khóa XI và 5 năm thực hiện Nghị quyết Trung ương 4 khóa XII",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
         // A count after a mention is not a member of a list.
         (
             "Sau 6 năm thực hiện Chỉ thị số 05-CT/TW, 100% chi bộ",
@@ -617,6 +654,7 @@ fn not_citations() {
         "Hội nghị Trung ương 4 khóa XII đã thảo luận",
         "từ ngày 12-15/10/2021",
         "nghị quyết số",
+        "Nghị quyết số Đảng bộ",
         "Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI",
         "Trong 2 ngày (27-28/72020) Đại hội thi đua yêu nước tỉnh Lai Châu lần thứ V",
         "lượt xem: 424 | lượt tải:9",
@@ -660,6 +698,64 @@ fn a_reprinted_documents_number_is_not_a_citation() {
         &registry,
     );
     assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau#2021"));
+}
+
+/// District-level issuers: a name several provinces share is the
+/// article's province's; city-level units; a commune under its district.
+#[test]
+fn districts() {
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "ben-tre",
+            "Kế hoạch số 45-KH/HU ngày 3/3/2023 của Huyện ủy Châu Thành",
+            &["45-KH/HU@ben-tre/chau-thanh#2023"],
+        ),
+        (
+            "tien-giang",
+            "Kế hoạch số 45-KH/HU của Huyện ủy Châu Thành",
+            &["45-KH/HU@tien-giang/chau-thanh"],
+        ),
+        (
+            "ca-mau",
+            "Nghị quyết số 5-NQ/HU của Huyện ủy Phú Tân, tỉnh An Giang",
+            &["5-NQ/HU@an-giang/phu-tan"],
+        ),
+        (
+            "thua-thien-hue",
+            "Kế hoạch số 45-KH/ThU ngày 1/1/2021 của Thành ủy Huế",
+            &["45-KH/ThU@thua-thien-hue/hue#2021"],
+        ),
+        (
+            "quang-binh",
+            "Kế hoạch số 9-KH/ThU của Thành ủy Đồng Hới",
+            &["9-KH/ThU@quang-binh/dong-hoi"],
+        ),
+        (
+            "ho-chi-minh",
+            "Kế hoạch số 25-KH/QU ngày 2/2/2023 của Quận ủy Quận 3",
+            &["25-KH/QU@ho-chi-minh/quan-3#2023"],
+        ),
+        (
+            "hoa-binh",
+            "Nghị quyết số 10-NQ/ĐU ngày 5/1/2021 của Đảng ủy xã Hòa Sơn, huyện Lương Sơn",
+            &["10-NQ/ĐU@hoa-binh/luong-son#2021"],
+        ),
+        (
+            "son-la",
+            "Nghị quyết số 06-NQ/HU ngày 15/6/2022 của BCH Đảng bộ huyện Mộc Châu. Nghị quyết 06 của Huyện ủy đã",
+            &["6-NQ/HU@son-la/moc-chau#2022", "6-NQ/HU@son-la/moc-chau#2022"],
+        ),
+    ];
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|(province, text, expected)| {
+            let got = keys(text, Some(province));
+            (got != *expected).then(|| {
+                format!("{text:?} in {province}\n   expected {expected:?}\n   got      {got:?}")
+            })
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

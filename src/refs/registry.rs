@@ -62,7 +62,7 @@ impl RegistryEntry {
 }
 
 /// The khóa in office on `date`: each begins when its Congress closes.
-fn term_at(date: chrono::NaiveDate) -> Option<u32> {
+pub fn term_at(date: chrono::NaiveDate) -> Option<u32> {
     const BEGINS: &[(u32, (i32, u32, u32))] = &[
         (14, (2026, 1, 23)),
         (13, (2021, 2, 1)),

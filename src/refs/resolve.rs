@@ -25,9 +25,10 @@ const CENTRAL_STATE: &[&str] = &[
     "CP", "TTG", "QH", "UBTVQH", "VPCP", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "CTN",
 ];
 
-/// Whether a Party issuer code is Central (`TW`, `BTCTW`, ...).
+/// Whether a Party issuer code is Central (`TW`, `BTCTW`, ...; `ĐUCA`,
+/// the Central Public Security Party Committee's).
 fn central_party(code: &str) -> bool {
-    code.ends_with("TW")
+    code.ends_with("TW") || code == "ĐUCA"
 }
 
 /// Whether a State code's issuer is Central: the Government, the Prime
@@ -49,9 +50,10 @@ fn central_state(code: &str) -> bool {
         || (issuer.starts_with('B') && issuer.len() >= 3 && !issuer.starts_with("BCĐ"))
 }
 
-/// District-level Party issuers, whose keys carry the district when known.
+/// District-level Party issuers, whose keys carry the district when known
+/// (a Đảng ủy's only when it names one: `Đảng ủy xã Hòa Sơn, huyện Lương Sơn`).
 fn district_level(code: &str) -> bool {
-    matches!(code, "HU" | "QU" | "ThU")
+    matches!(code, "HU" | "QU" | "ThU" | "ĐU")
 }
 
 /// Whether a State code is a people's committee's or council's
@@ -81,6 +83,14 @@ fn scope(m: &Mention, context: &ArticleContext) -> (Option<String>, Option<Strin
     if let Some(iss) = named {
         if iss.province.is_some() {
             return (iss.province.clone(), iss.district.clone());
+        }
+        // A district's name that several provinces share: the article's.
+        let in_article = iss
+            .places
+            .iter()
+            .find(|(p, _)| Some(p) == context.province.as_ref());
+        if let Some((p, d)) = in_article {
+            return (Some(p.clone()), Some(d.clone()));
         }
     }
     (context.province.clone(), None)
@@ -189,10 +199,21 @@ pub fn resolve(
                 }
                 Target::Number { number } => {
                     d.number = Some(*number);
-                    if let (Some(iss), Some(abbr)) = (
-                        m.issuer.as_ref().or(m.issuer_before.as_ref()),
-                        d.abbr.clone(),
-                    ) {
+                    let issuer = m.issuer.as_ref().or(m.issuer_before.as_ref());
+                    // `Nghị quyết 06 của Huyện ủy` after `Nghị quyết số
+                    // 06-NQ/HU ... của Huyện ủy Mộc Châu`: the article's code
+                    // says more than the bare issuer (pass 3 ties them).
+                    let coded = issuer.is_some_and(|iss| {
+                        !central_party(&iss.code)
+                            && iss.province.is_none()
+                            && iss.places.is_empty()
+                            && cited_codes.contains(&format!(
+                                "{number}-{}/{}",
+                                d.abbr.as_deref().unwrap_or(""),
+                                iss.code
+                            ))
+                    });
+                    if let (Some(iss), Some(abbr), false) = (issuer, d.abbr.clone(), coded) {
                         let (key, code, ok) = key_from_issuer(
                             *number,
                             &abbr,
@@ -274,10 +295,16 @@ pub fn resolve(
     }
 
     // Pass 2: years. First the years the article itself states, per key.
-    let mut stated: HashMap<String, i32> = HashMap::new();
+    let mut stated: HashMap<String, Vec<Stated>> = HashMap::new();
     for (m, d) in mentions.iter().zip(&drafts) {
-        if let (Some(base), Some(y)) = (&d.base, m.year) {
-            stated.entry(base.clone()).or_insert(y);
+        if let (Some(base), Some(year)) = (&d.base, m.year) {
+            stated.entry(base.clone()).or_default().push(Stated {
+                year,
+                organ: named_organ(m),
+                term: m
+                    .term
+                    .or_else(|| m.date.and_then(crate::refs::registry::term_at)),
+            });
         }
     }
     for (m, d) in mentions.iter().zip(drafts.iter_mut()) {
@@ -437,6 +464,19 @@ fn organ_of(name: &str) -> Organ {
     parse_issuer(name, 0).map_or(Organ::Other, |(i, _)| i.organ)
 }
 
+/// A year an article states for a code, with what the mention that
+/// states it says of the document's organ and khóa.
+struct Stated {
+    year: i32,
+    organ: Organ,
+    term: Option<u32>,
+}
+
+/// The organ a mention's issuer names (`Other` when none of the three).
+fn named_organ(m: &Mention) -> Organ {
+    m.issuer.as_ref().map_or(Organ::Other, |i| i.organ)
+}
+
 /// Whether a registry entry may be the document a mention means: not one
 /// of another organ (`của Bộ Chính trị` rules out a Ban Bí thư document) or
 /// another khóa (`của Ban Chấp hành Trung ương khóa X`).
@@ -446,7 +486,7 @@ fn compatible(entry: &RegistryEntry, m: &Mention) -> bool {
             return false;
         }
     }
-    let named = m.issuer.as_ref().map(|i| i.organ).unwrap_or(Organ::Other);
+    let named = named_organ(m);
     if named == Organ::Other {
         return true;
     }
@@ -519,12 +559,33 @@ fn choose<'a>(
 fn year_for(
     m: &Mention,
     base: &str,
-    stated: &HashMap<String, i32>,
+    stated: &HashMap<String, Vec<Stated>>,
     text: &str,
     context: &ArticleContext,
     registry: &Registry,
 ) -> Option<String> {
-    if let Some(y) = m.year.or_else(|| stated.get(base).copied()) {
+    // A year the article states for this code, from a mention that may be
+    // the same document: not one of another organ or khóa (an article may
+    // cite 05-CT/TW of 2016, the Politburo's, and of 2021, the Secretariat's).
+    let organ = named_organ(m);
+    let same_document = |st: &&Stated| {
+        let organs_agree = organ == Organ::Other || st.organ == Organ::Other || organ == st.organ;
+        let terms_agree = match (m.term, st.term) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let registry_agrees = registry
+            .get(&format!("{base}#{}", st.year))
+            .is_none_or(|e| compatible(e, m));
+        organs_agree && terms_agree && registry_agrees
+    };
+    let stated_year = || {
+        stated
+            .get(base)
+            .and_then(|all| all.iter().find(same_document))
+            .map(|st| st.year)
+    };
+    if let Some(y) = m.year.or_else(stated_year) {
         return Some(format!("{base}#{y}"));
     }
     let candidates: Vec<&RegistryEntry> = registry

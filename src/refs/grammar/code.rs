@@ -42,6 +42,7 @@ pub(super) const PARTY_ISSUERS: &[&str] = &[
     "ĐĐ",
     "ĐUQSTW",
     "ĐUCATW",
+    "ĐUCA",
     "ĐUKCCQTW",
     "ĐUKDNTW",
     "BCĐ",
@@ -53,6 +54,36 @@ pub(super) const STATE_ISSUERS: &[&str] = &["UBND", "HĐND", "CP", "TTG", "QH", 
 /// Whether a code's issuer part names a Party organ (`TW`, `TU`, `BTCTW`).
 pub(super) fn is_party_issuer(up: &str) -> bool {
     PARTY_ISSUERS.contains(&up) || up.ends_with("TW") || up.ends_with("TU") && !up.starts_with("UB")
+}
+
+/// A code's number: [`number`], or one written with a thousands dot
+/// (`1.234/QĐ-UBND`), which only a code's slash or hyphen may follow.
+fn code_number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
+    if let Some(found) = number(s, i) {
+        return Some(found);
+    }
+    let b = s.as_bytes();
+    // [`number`]'s look-behind, on the `1` of `1.234` alone.
+    if !b.get(i).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    number(&s[..i + 1], i)?;
+    let high = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let dot = i + high;
+    let low_end = dot + 4;
+    let well_formed = (1..=3).contains(&high)
+        && b.get(dot) == Some(&b'.')
+        && b.get(dot + 1..low_end)
+            .is_some_and(|l| l.iter().all(u8::is_ascii_digit))
+        && !b
+            .get(low_end)
+            .is_some_and(|c| c.is_ascii_digit() || *c == b'.');
+    if !well_formed || punct(s, ws(s, low_end, false), &['/', '-', '–']).is_none() {
+        return None;
+    }
+    let high: u32 = s[i..dot].parse().ok()?;
+    let low: u32 = s[dot + 1..low_end].parse().ok()?;
+    Some((high * 1000 + low, &s[i..low_end], low_end))
 }
 
 /// Whether a segment is written in capitals (`CP`, `UBND`), digits aside.
@@ -74,7 +105,7 @@ pub(super) fn segment(s: &str, i: usize) -> Option<(&str, usize)> {
 /// `65-Ctr/TU`, or written the State's way, `22/CT-TW`.
 pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     let vocab = Vocab::get();
-    let (n, written, after_n) = number(s, i)?;
+    let (n, written, after_n) = code_number(s, i)?;
     let q = ws(s, after_n, true);
     // `N-TYPE/ISSUER`, the separator optional only if spaced (`50 CT/TW`).
     let (state_way, q) = match punct(s, q, DASHES) {
@@ -90,6 +121,14 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     let q = ws(s, e, false);
     let e = punct(s, q, if state_way { HYPHENS } else { &['/'] })?;
     let (iss, end) = segment(s, ws(s, e, false))?;
+    // `T.Ư`, `T.W`: the Centre with a dot.
+    let (iss, end) = match (iss, s[end..].chars().take(2).collect::<String>().as_str()) {
+        ("T" | "t", ".Ư" | ".ư" | ".W" | ".w") => (
+            "TW",
+            end + s[end..].chars().take(2).map(char::len_utf8).sum::<usize>(),
+        ),
+        _ => (iss, end),
+    };
     let up = vocab.canonical_segment(iss).to_uppercase();
     let written_upper = iss.chars().all(|c| !c.is_lowercase()) || matches!(up.as_str(), "THU");
     // In the Party's own form (`N-TYPE/ISSUER`) any issuer in capitals is
@@ -129,7 +168,7 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
 /// `238/UBND-KGVX`, `25/2018/QH14`.
 pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
     let vocab = Vocab::get();
-    let (n, written, after_n) = number(s, i)?;
+    let (n, written, after_n) = code_number(s, i)?;
     let mut q = punct(s, ws(s, after_n, false), &['/'])?;
     q = ws(s, q, false);
     let mut year = None;

@@ -26,16 +26,51 @@ pub(super) fn province_name(s: &str, i: usize) -> Option<(String, usize)> {
     Some((p.slug.clone(), i + len))
 }
 
-/// A district name at `i` (`Vĩnh Tường`): (province slug, district slug, end).
-pub(super) fn district_name(s: &str, i: usize) -> Option<(String, String, usize)> {
+/// The district named at `i` (`Vĩnh Tường`, `huyện Châu Thành`, `Quận 3`),
+/// and the province after it if the text names it there (`Quận ủy Ba Đình
+/// (Hà Nội)`, `UBND huyện Tam Đảo, tỉnh Vĩnh Phúc`): the (province slug,
+/// district slug) it may be, and where the name ends. A name several
+/// provinces share (`Châu Thành`) may be several, unless the province
+/// named decides; the article's province may decide later.
+pub(super) fn district_place(s: &str, i: usize) -> Option<(Vec<(String, String)>, usize)> {
+    let (mut places, e) = district_names(s, i)?;
+    let (province, end) = its_province(s, e);
+    if let Some(p) = province {
+        if places.iter().any(|(dp, _)| *dp == p) {
+            places.retain(|(dp, _)| *dp == p);
+        }
+    }
+    Some((places, end))
+}
+
+/// The districts a name at `i` may be, and where the name ends.
+fn district_names(s: &str, i: usize) -> Option<(Vec<(String, String)>, usize)> {
     let i = ws(s, i, false);
-    let i = any_phrase(s, i, &["huyện", "quận", "thị xã", "thành phố"])
-        .map(|e| ws(s, e, false))
-        .unwrap_or(i);
+    let unit = any_phrase(s, i, &["huyện", "quận", "thị xã", "thành phố"]);
+    let i = unit.map(|e| ws(s, e, false)).unwrap_or(i);
+    let g = Gazetteer::get();
+    let places = |name: &str| -> Vec<(String, String)> {
+        g.districts(name)
+            .map(|d| (g.provinces[d.province].slug.clone(), d.slug.clone()))
+            .collect()
+    };
+    // `Quận 3`: a numbered district's name keeps its unit word.
+    if unit.is_some() && char_at(s, i).is_some_and(|c| c.is_ascii_digit()) {
+        let e = word_end(s, i);
+        let found = places(&format!("Quận {}", &s[i..e]));
+        return (!found.is_empty()).then_some((found, e));
+    }
     if char_at(s, i).is_none_or(|c| !c.is_uppercase()) {
         return None;
     }
-    // Up to four capitalised words, longest first.
+    capitalised_ends(s, i).iter().rev().find_map(|&e| {
+        let found = places(&s[i..e]);
+        (!found.is_empty()).then_some((found, e))
+    })
+}
+
+/// The ends of up to four capitalised words from `i`, one after another.
+fn capitalised_ends(s: &str, i: usize) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut pos = i;
     for _ in 0..4 {
@@ -50,31 +85,61 @@ pub(super) fn district_name(s: &str, i: usize) -> Option<(String, String, usize)
         }
         pos = next;
     }
-    let g = Gazetteer::get();
-    for &e in ends.iter().rev() {
-        let mut ds = g.districts(&s[i..e]);
-        if let Some(d) = ds.next() {
-            let p = &g.provinces[d.province];
-            return Some((p.slug.clone(), d.slug.clone(), e));
-        }
-    }
-    None
+    ends
+}
+
+/// Where a name of capitalised words from `i` ends (`i` if none).
+fn capitalised_end(s: &str, i: usize) -> usize {
+    capitalised_ends(s, i).last().copied().unwrap_or(i)
 }
 
 /// After a district's name, the province it is in, if named there:
-/// `Quận ủy Ba Đình (Hà Nội)`, `UBND huyện Tam Đảo, tỉnh Vĩnh Phúc`.
-/// Returns where the name ends, with the province or without.
-fn its_province(s: &str, i: usize) -> usize {
+/// `(Hà Nội)`, `, tỉnh Vĩnh Phúc`. Returns the province and where the name
+/// ends, with it or without.
+fn its_province(s: &str, i: usize) -> (Option<String>, usize) {
     let q = ws(s, i, false);
-    let bracketed = punct(s, q, &['('])
-        .and_then(|o| province_name(s, o))
-        .and_then(|(_, e)| punct(s, ws(s, e, false), &[')']));
+    let bracketed = || {
+        let (p, e) = province_name(s, punct(s, q, &['('])?)?;
+        Some((p, punct(s, ws(s, e, false), &[')'])?))
+    };
     let after_comma = || {
         let q = ws(s, punct(s, q, &[','])?, false);
         phrase(s, q, "tỉnh").or_else(|| phrase(s, q, "thành phố"))?;
-        province_name(s, q).map(|(_, e)| e)
+        province_name(s, q)
     };
-    bracketed.or_else(after_comma).unwrap_or(i)
+    match bracketed().or_else(after_comma) {
+        Some((p, e)) => (Some(p), e),
+        None => (None, i),
+    }
+}
+
+/// An issuer of a district: its name's text up to `end`, and where it is.
+fn of_district(
+    s: &str,
+    start: usize,
+    end: usize,
+    code: &str,
+    party: bool,
+    places: Vec<(String, String)>,
+) -> (Issuer, usize) {
+    let (_, end) = organ_suffix(s, end);
+    let (province, district) = match places.as_slice() {
+        [(p, d)] => (Some(p.clone()), Some(d.clone())),
+        _ => (None, None),
+    };
+    (
+        Issuer {
+            text: collapse_ws(&s[start..end]),
+            code: code.to_string(),
+            party,
+            organ: Organ::Other,
+            city: false,
+            province,
+            district,
+            places,
+        },
+        end,
+    )
 }
 
 /// Optional `Đảng`, a parenthesised abbreviation `(CCQ)`, and `khóa XII` / `(khóa XII)`
@@ -117,6 +182,8 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
         })
     };
     let mut terms = Vec::new();
+    let is_roman = |q: usize| !char_at(s, q).is_some_and(|c| c.is_ascii_digit());
+    let first = ws(s, pos, false);
     loop {
         let q = ws(s, pos, false);
         let Some((t, e)) = term_at(q) else {
@@ -128,9 +195,17 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
         let next = punct(s, q, &[',', '-', '–'])
             .or_else(|| phrase(s, q, "và"))
             .map(|e| ws(s, e, false));
-        match next {
-            Some(n) if term_at(n).is_some() => pos = n,
-            _ => break,
+        // Another khóa is written as the first was, and is not a count:
+        // not `khóa XI và 5 năm thực hiện`, `khóa 11 và 12 đảng bộ`.
+        let another = next.filter(|&n| {
+            term_at(n).is_some_and(|(_, e)| {
+                is_roman(n) == is_roman(first)
+                    && (is_roman(n) || !char_at(s, ws(s, e, false)).is_some_and(char::is_lowercase))
+            })
+        });
+        match another {
+            Some(n) => pos = n,
+            None => break,
         }
     }
     if terms.is_empty() {
@@ -197,10 +272,10 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             return Some(mk("TW", true, Organ::CentralCommittee, e));
         }
     }
-    if let Some(e) = phrase(s, pos, "bộ chính trị") {
+    if let Some(e) = any_phrase(s, pos, &["bộ chính trị", "bct"]) {
         return Some(mk("TW", true, Organ::Politburo, e));
     }
-    if let Some(e) = phrase(s, pos, "ban bí thư") {
+    if let Some(e) = any_phrase(s, pos, &["ban bí thư", "bbt"]) {
         let e = central(s, ws(s, e, false)).unwrap_or(e);
         return Some(mk("TW", true, Organ::Secretariat, e));
     }
@@ -245,6 +320,9 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     if let Some(e) = phrase(s, pos, "quân ủy trung ương") {
         return Some(mk("QUTW", true, Organ::Other, e));
     }
+    if let Some(e) = phrase(s, pos, "đảng ủy công an trung ương") {
+        return Some(mk("ĐUCA", true, Organ::Other, e));
+    }
     if let Some(e) = phrase(s, pos, "tỉnh ủy") {
         return Some(local(s, start, e, "TU", true));
     }
@@ -252,7 +330,7 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         // `Thành ủy Vĩnh Yên`: a city inside a province numbers as a district.
         let central_city =
             province_name(s, e).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
-        if !central_city && district_name(s, e).is_some() {
+        if !central_city && district_names(s, e).is_some() {
             return Some(local(s, start, e, "ThU", true));
         }
         let (mut iss, end) = local(s, start, e, "TU", true);
@@ -285,6 +363,22 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         return Some(local(s, start, e, "ĐUK", true));
     }
     if let Some(e) = phrase(s, pos, "đảng ủy") {
+        // `Đảng ủy xã Hòa Sơn, huyện Lương Sơn`: a commune's, under a district.
+        if let Some(x) = any_phrase(s, ws(s, e, false), &["xã", "phường", "thị trấn"]) {
+            let name_start = ws(s, x, false);
+            let name_end = capitalised_end(s, name_start);
+            if name_end == name_start {
+                return Some(local(s, start, x, "ĐU", true)); // `của Đảng ủy xã`
+            }
+            let q = ws(s, name_end, false);
+            let q = punct(s, q, &[',']).map_or(q, |c| ws(s, c, false));
+            if any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some() {
+                if let Some((places, e2)) = district_place(s, q) {
+                    return Some(of_district(s, start, e2, "ĐU", true, places));
+                }
+            }
+            return Some(local(s, start, name_end, "ĐU", true));
+        }
         return Some(local(s, start, e, "ĐU", true));
     }
     if executive {
@@ -306,20 +400,8 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             if !central_city
                 && any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some()
             {
-                if let Some((p, d, e2)) = district_name(s, q) {
-                    let (_, end) = organ_suffix(s, its_province(s, e2));
-                    return Some((
-                        Issuer {
-                            text: collapse_ws(&s[start..end]),
-                            code: code.to_string(),
-                            party: false,
-                            organ: Organ::Other,
-                            city: false,
-                            province: Some(p),
-                            district: Some(d),
-                        },
-                        end,
-                    ));
+                if let Some((places, e2)) = district_place(s, q) {
+                    return Some(of_district(s, start, e2, code, false, places));
                 }
             }
             let e = any_phrase(s, q, &["tỉnh", "thành phố"]).unwrap_or(e);
@@ -408,6 +490,7 @@ pub(super) fn finish_issuer(
             city: false,
             province: None,
             district: None,
+            places: Vec::new(),
         },
         end,
     )
@@ -416,22 +499,15 @@ pub(super) fn finish_issuer(
 /// Completes a local issuer: the place it names, if any, and `khóa`.
 pub(super) fn local(s: &str, start: usize, end: usize, code: &str, party: bool) -> (Issuer, usize) {
     let district_level = matches!(code, "HU" | "QU" | "ThU");
-    let mut province = None;
-    let mut district = None;
-    let mut end = end;
     if district_level {
-        if let Some((p, d, e)) = district_name(s, end) {
-            province = Some(p);
-            district = Some(d);
-            end = its_province(s, e);
+        if let Some((places, e)) = district_place(s, end) {
+            return of_district(s, start, e, code, party, places);
         }
     }
-    if province.is_none() {
-        if let Some((p, e)) = province_name(s, end) {
-            province = Some(p);
-            end = e;
-        }
-    }
+    let (province, end) = match province_name(s, end) {
+        Some((p, e)) => (Some(p), e),
+        None => (None, end),
+    };
     let (_, end) = organ_suffix(s, end);
     (
         Issuer {
@@ -441,7 +517,8 @@ pub(super) fn local(s: &str, start: usize, end: usize, code: &str, party: bool) 
             organ: Organ::Other,
             city: false,
             province,
-            district,
+            district: None,
+            places: Vec::new(),
         },
         end,
     )

@@ -87,6 +87,10 @@ pub struct Issuer {
     pub province: Option<String>,
     /// The district the phrase names, as a slug.
     pub district: Option<String>,
+    /// The (province, district) slugs the district it names may be, when it
+    /// names one: several if provinces share the name (`huyện Châu Thành`),
+    /// and then `province` and `district` are left for the article to decide.
+    pub places: Vec<(String, String)>,
 }
 
 /// One reference as the text writes it.
@@ -161,7 +165,7 @@ fn anchors() -> &'static Regex {
         // The dashes a code may be written with, as the code reader knows them.
         let dashes: String = DASHES.iter().collect();
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s))|(?P<code>\d{{1,4}})\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s))|(?P<code>\d{{1,4}}(?:\.\d{{3}})?)\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -290,7 +294,11 @@ fn tail(s: &str, start: usize) -> Tail {
             }
         }
         if !have_date {
-            if let Some((d, y, e2)) = dated(s, q) {
+            // `ban hành ngày 8/8/2022`, `được ký ngày ...`: the verb before the date.
+            let verb = any_phrase(s, q, &["được ban hành", "ban hành", "được ký", "ký"])
+                .map(|e| ws(s, e, false))
+                .filter(|&v| phrase(s, v, "ngày").is_some());
+            if let Some((d, y, e2)) = dated(s, verb.unwrap_or(q)) {
                 t.date = d;
                 t.year = y;
                 t.end = e2;
@@ -734,6 +742,23 @@ fn document_heading(s: &str, end: usize) -> Option<Option<Dated>> {
     is_heading.then_some(None)
 }
 
+/// Words that may stand between an issuer and `ban hành`.
+const VERB_ADVERBS: &[&str] = &[
+    "đã",
+    "vừa",
+    "mới",
+    "cũng",
+    "sớm",
+    "kịp thời",
+    "tiếp tục",
+    "đồng thời",
+    "nhanh chóng",
+    "chính thức",
+    "lãnh đạo",
+    "chỉ đạo",
+    "ký",
+];
+
 /// The issuer named just before a type word: `Ban Thường vụ Tỉnh ủy Yên
 /// Bái (đã) ban hành Chỉ thị số 17`. Looks back within the sentence.
 pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
@@ -775,9 +800,13 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
                 .is_some_and(|p| !p.is_alphanumeric());
         if at_word && c.is_uppercase() {
             if let Some((iss, e)) = issuer(s, i) {
+                // `đã ban hành`, `cũng vừa ký ban hành`, `đã kịp thời ban hành`.
                 let mut q = ws(s, e, false);
-                if let Some(x) = any_phrase(s, q, &["đã", "vừa", "mới", "cũng"]) {
-                    q = ws(s, x, false);
+                for _ in 0..4 {
+                    match any_phrase(s, q, VERB_ADVERBS) {
+                        Some(x) => q = ws(s, x, false),
+                        None => break,
+                    }
                 }
                 if any_phrase(s, q, &["ban hành", "có", "ra"]).is_some() {
                     best = Some(iss);

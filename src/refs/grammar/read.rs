@@ -21,7 +21,7 @@ pub(super) fn is_space(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
         )
 }
 
@@ -163,13 +163,12 @@ pub(super) fn punct(s: &str, i: usize, chars: &[char]) -> Option<usize> {
 /// A number of 1 to 4 digits at `i`, not part of a larger number
 /// (`4.013`, `1,5`) or word. Returns (value, as written, end).
 pub(super) fn number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
-    if i > 0
-        && s[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric())
-    {
-        return None;
+    let mut before = s[..i].chars().rev();
+    match before.next() {
+        Some(c) if c.is_alphanumeric() => return None,
+        // The end of `1.234` or `1,5`.
+        Some('.' | ',') if before.next().is_some_and(|c| c.is_ascii_digit()) => return None,
+        _ => {}
     }
     digits(s, i)
 }
