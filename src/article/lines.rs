@@ -70,7 +70,7 @@ pub fn is_short(line: &str, max_chars: usize) -> bool {
 pub fn lede_prefix(line: &str) -> Option<(&str, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\(\s*(\p{Lu}[\p{Lu}\p{N}.&]{1,15}|[\p{L}\p{N}-]+\.(?:vn|com|net|org)|Báo\s+\p{Lu}[\p{L} ]{1,40}?)\s*\)\s*[-–—]+\s*")
+        Regex::new(r"^\(\s*(\p{Lu}[\p{Lu}\p{N}.&]{1,15}|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|net|org)|Báo\s+\p{Lu}[\p{L} ]{1,40}?)\s*\)\s*[-–—]+\s*")
             .expect("a valid regex")
     });
     // Nearly every line fails at its first character; the regex need not run.

@@ -71,13 +71,28 @@ pub fn source(text: &str, lines: &[Line], extra: &[Portal]) -> Option<(String, O
                 .as_deref()
                 .and_then(|name| Gazetteer::get().province(name).cloned()),
         ),
-        // `(Báo Thái Nguyên) - `: a paper named after its province.
+        // `(Báo Thái Nguyên) - `, `(Baonghean.vn) - `: a paper named
+        // after its province, or its site.
         None => (
             abbr.to_string(),
             abbr.strip_prefix("Báo ")
-                .and_then(|name| Gazetteer::get().province(name.trim()).cloned()),
+                .and_then(|name| Gazetteer::get().province(name.trim()).cloned())
+                .or_else(|| province_of_site(abbr)),
         ),
     })
+}
+
+/// The province a provincial paper's site is named after: `Baonghean.vn`,
+/// `baoquangninh.com.vn` (`bao` and the province's name, run together).
+fn province_of_site(site: &str) -> Option<Province> {
+    let host = site.split('.').next()?;
+    let folded = vi::fold(host);
+    let name = folded.strip_prefix("bao")?;
+    Gazetteer::get()
+        .provinces
+        .iter()
+        .find(|p| vi::fold(&p.name).replace(' ', "") == name)
+        .cloned()
 }
 
 /// The author: a labelled byline (`Tác giả bài viết: …`, `Bài, ảnh: …`),
@@ -373,5 +388,21 @@ mod tests {
             named("XYZ (Báo Xyz)", Some("son-la"))
         );
         assert_eq!(source_of(text, &[]), named("XYZ", None));
+    }
+
+    #[test]
+    fn a_papers_site_names_its_province() {
+        assert_eq!(
+            source_of("(Baonghean.vn) - Sáng nay.\n", &[]),
+            named("Baonghean.vn", Some("nghe-an"))
+        );
+        assert_eq!(
+            source_of("(baoquangninh.com.vn) - Sáng nay.\n", &[]),
+            named("baoquangninh.com.vn", Some("quang-ninh"))
+        );
+        assert_eq!(
+            source_of("(Chinhphu.vn) - Sáng nay.\n", &[]),
+            named("Chinhphu.vn", None)
+        );
     }
 }
