@@ -416,6 +416,15 @@ fn plenums_and_congresses() {
             &["22-NQ/TW#2008"],
         ),
         ("Nghị quyết Trung ương 4, khóa XII", &["4-NQ/TW#2016"]),
+        // A named district's Congress, a centrally-run city's.
+        (
+            "Nghị quyết Đại hội Đảng bộ huyện Thanh Sơn lần thứ XXVI",
+            &["NQDH/XXVI@phu-tho/thanh-son"],
+        ),
+        (
+            "Nghị quyết Đại hội Đảng bộ thành phố Hà Nội lần thứ XVII",
+            &["NQDH/XVII@ha-noi"],
+        ),
         // A plenum's only known document, without evidence, is not taken.
         (
             "Nghị quyết Trung ương 8 khóa XI về Chiến lược bảo vệ Tổ quốc",

@@ -248,21 +248,34 @@ pub fn resolve(
                 }
                 Target::Congress {
                     term,
-                    provincial,
+                    local,
                     province: named,
+                    districts,
                 } => {
-                    let roman = term.map(to_roman);
+                    let name = match term.map(to_roman) {
+                        Some(r) => format!("NQDH/{r}"),
+                        None => "NQDH".to_string(),
+                    };
                     d.resolved = Resolution::Plenum;
-                    d.fixed = if *provincial {
+                    // A district's: the one in the article's province if the
+                    // name is shared.
+                    let district = match districts.as_slice() {
+                        [one] => Some(one),
+                        several => several
+                            .iter()
+                            .find(|(p, _)| Some(p) == context.province.as_ref()),
+                    };
+                    d.fixed = if let Some((p, dist)) = district {
+                        Some(format!("{name}@{p}/{dist}"))
+                    } else if *local && districts.is_empty() {
                         named
                             .clone()
                             .or_else(|| context.province.clone())
-                            .map(|p| match &roman {
-                                Some(r) => format!("NQDH/{r}@{p}"),
-                                None => format!("NQDH@{p}"),
-                            })
+                            .map(|p| format!("{name}@{p}"))
+                    } else if !*local {
+                        term.map(|_| name)
                     } else {
-                        roman.map(|r| format!("NQDH/{r}"))
+                        None
                     };
                 }
             }

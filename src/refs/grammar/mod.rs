@@ -52,11 +52,13 @@ pub enum Target {
     Number { number: u32 },
     /// A Central Committee plenum, one per khóa named (`T.Ư 4 (khóa XI, XII)`).
     Plenum { plenum: u32, term: Option<u32> },
-    /// A Congress resolution: national (`Đại hội XII`) or provincial.
+    /// A Congress resolution: national (`Đại hội XII`), or local: a
+    /// province's, or a district's (the (province, district) it may be).
     Congress {
         term: Option<u32>,
-        provincial: bool,
+        local: bool,
         province: Option<String>,
+        districts: Vec<(String, String)>,
     },
 }
 
@@ -469,21 +471,22 @@ fn parse_after_type(
         // `Nghị quyết Đại hội XIII`, `Nghị quyết của Đại hội XIII`.
         let found = congress(s, pos)
             .or_else(|| phrase(s, pos, "của").and_then(|e| congress(s, ws(s, e, true))));
-        if let Some((term, provincial, province, end)) = found {
+        if let Some(c) = found {
             return vec![Mention {
-                span: start..end,
+                span: start..c.end,
                 kind: kind.to_string(),
                 number: None,
                 target: Target::Congress {
-                    term,
-                    provincial,
-                    province,
+                    term: c.term,
+                    local: c.local,
+                    province: c.province,
+                    districts: c.places,
                 },
                 issuer: None,
                 date: None,
                 year: None,
-                term,
-                subject: subject(s, end),
+                term: c.term,
+                subject: subject(s, c.end),
                 issuer_before: None,
                 heading: false,
             }];

@@ -1,7 +1,19 @@
 //! Central Committee plenums (`Nghị quyết Trung ương 4 (khóa XI, XII)`)
 //! and Congresses (`Nghị quyết Đại hội Đảng toàn quốc lần thứ XII`).
 
-use super::issuer::{khoa, province_name};
+use super::issuer::{district_place, khoa, province_name};
+use super::CENTRAL_CITIES;
+
+/// A Congress resolution as read: its term, whether it is a local
+/// Congress's (and then the province and the districts it names), and
+/// where it ends.
+pub(super) struct Congress {
+    pub(super) term: Option<u32>,
+    pub(super) local: bool,
+    pub(super) province: Option<String>,
+    pub(super) places: Vec<(String, String)>,
+    pub(super) end: usize,
+}
 use super::read::*;
 
 /// `Trung ương 4 (khóa XI, XII)`, `TW4 khóa 11`, `Hội nghị lần thứ tư Ban
@@ -77,33 +89,44 @@ fn with_terms(s: &str, n: u32, mut end: usize) -> (u32, Vec<u32>, usize) {
 }
 
 /// `Đại hội Đảng toàn quốc lần thứ XII`, `Đại hội XII của Đảng`, `Đại hội
-/// Đảng bộ tỉnh (lần thứ XV)`. Not `Đại hội Đảng bộ các cấp`: a class.
-/// Returns (term, provincial, province, end).
-pub(super) fn congress(s: &str, i: usize) -> Option<(Option<u32>, bool, Option<String>, usize)> {
+/// Đảng bộ tỉnh (lần thứ XV)`, `Đại hội Đảng bộ huyện Thanh Sơn lần thứ
+/// XXVI`. Not `Đại hội Đảng bộ các cấp`: a class; not an unnamed district's.
+pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
     let mut pos = any_phrase(s, i, &["đại hội", "đh"])?;
     pos = ws(s, pos, true);
     if let Some(e) = phrase(s, pos, "đại biểu") {
         pos = ws(s, e, true);
     }
+    let local = |province: Option<String>, places, end| {
+        let (term, end) = local_term(s, end);
+        Some(Congress {
+            term,
+            local: true,
+            province,
+            places,
+            end,
+        })
+    };
     if let Some(e) = phrase(s, pos, "đảng bộ tỉnh") {
-        let mut end = e;
-        let mut province = None;
-        if let Some((p, e2)) = province_name(s, end) {
-            province = Some(p);
-            end = e2;
+        return match province_name(s, e) {
+            Some((p, e2)) => local(Some(p), Vec::new(), e2),
+            None => local(None, Vec::new(), e),
+        };
+    }
+    if let Some(e) = phrase(s, pos, "đảng bộ") {
+        let q = ws(s, e, false);
+        // A centrally-run city's is a province's; any other unit's, named, a district's.
+        let city = phrase(s, q, "thành phố")
+            .and(province_name(s, q))
+            .filter(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
+        if let Some((p, e2)) = city {
+            return local(Some(p), Vec::new(), e2);
         }
-        let mut term = None;
-        let q = ws(s, end, false);
-        if let Some(e2) = phrase(s, q, "lần thứ") {
-            if let Some((t, e3)) = term_number(s, ws(s, e2, false)) {
-                term = Some(t);
-                end = e3;
+        if any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some() {
+            if let Some((places, e2)) = district_place(s, q) {
+                return local(None, places, e2);
             }
-        } else if let Some((t, e3)) = khoa(s, q) {
-            term = t.first().copied();
-            end = e3;
         }
-        return Some((term, true, province, end));
     }
     // National: at least a Roman numeral, among the words `Đảng`, `toàn quốc`, `lần thứ`.
     let mut seen_party = false;
@@ -130,5 +153,24 @@ pub(super) fn congress(s: &str, i: usize) -> Option<(Option<u32>, bool, Option<S
     if let Some(e) = phrase(s, ws(s, end, false), "của đảng") {
         end = e;
     }
-    Some((Some(t), false, None, end))
+    Some(Congress {
+        term: Some(t),
+        local: false,
+        province: None,
+        places: Vec::new(),
+        end,
+    })
+}
+
+/// A local Congress's term after its name: `lần thứ XV`, `khóa XV`.
+fn local_term(s: &str, end: usize) -> (Option<u32>, usize) {
+    let q = ws(s, end, false);
+    if let Some(e) = phrase(s, q, "lần thứ") {
+        if let Some((t, e2)) = term_number(s, ws(s, e, false)) {
+            return (Some(t), e2);
+        }
+    } else if let Some((t, e2)) = khoa(s, q) {
+        return (t.first().copied(), e2);
+    }
+    (None, end)
 }
