@@ -69,7 +69,9 @@ impl Markers {
 
     /// Whether `loose_line` (see [`loose`]) is one of these markers.
     pub fn matches(&self, loose_line: &str) -> bool {
-        // Trailing punctuation and a count in brackets go: `Bình luận (3)`.
+        // Leading decoration goes (`» Tin liên quan`, `■ CÁC TIN KHÁC`), and
+        // trailing punctuation and a count in brackets (`Bình luận (3)`).
+        let loose_line = undecorated(loose_line);
         let mut bare = loose_line.trim_end_matches(|c: char| !c.is_alphanumeric());
         if let Some(open) = bare.rfind('(') {
             if bare[open + 1..].chars().all(|c| c.is_ascii_digit()) {
@@ -89,6 +91,33 @@ impl Markers {
     }
 }
 
+/// A line without the bullets, arrows and invisible marks that lead it.
+fn undecorated(loose_line: &str) -> &str {
+    loose_line.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// `Xem thêm: Tỉnh ủy ban hành Kế hoạch ...`, `Tin liên quan: ...`, `Từ
+/// khóa: ...`: a heading of other stories (or tags) with its items on its
+/// line, which a page sets inside an article as well as after it: that line
+/// is not the article's, but need not end it.
+fn is_inline_teaser(loose_line: &str) -> bool {
+    const HEADINGS: &[&str] = &[
+        "xem them",
+        "doc them",
+        "tin lien quan",
+        "tin bai lien quan",
+        "bai lien quan",
+        "bai viet lien quan",
+        "tu khoa",
+        "tags",
+        "tag",
+        "the",
+    ];
+    undecorated(loose_line)
+        .split_once(':')
+        .is_some_and(|(head, rest)| !rest.trim().is_empty() && HEADINGS.contains(&head.trim()))
+}
+
 /// A line folded for comparison: no case or tones, runs of white space as
 /// one space, no space before a colon (`Họ tên :` is `ho ten:`).
 pub fn loose(line: &str) -> String {
@@ -104,8 +133,12 @@ pub fn loose(line: &str) -> String {
 }
 
 /// View, download and rating counters, and session-timeout notices: page
-/// widgets, whatever words a portal puts around them.
-fn is_widget(loose_line: &str) -> bool {
+/// widgets, whatever words a portal puts around them; never a sentence
+/// (`... thu hút 1.250.000 lượt xem.`).
+fn is_widget(line: &str, loose_line: &str) -> bool {
+    if lines::ends_sentence(line) {
+        return false;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
@@ -116,21 +149,59 @@ fn is_widget(loose_line: &str) -> bool {
     re.is_match(loose_line)
 }
 
-/// The index of the first boilerplate line of `lines` (`lines.len()` if
-/// none). The first line is never cut: a page starts with its article.
-pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> usize {
+/// Where the article ends in `lines`, and the lines before that which are
+/// not its own.
+#[derive(Debug, Default, PartialEq)]
+pub struct Cut {
+    /// The index of the first boilerplate line (`lines.len()` if none).
+    pub at: usize,
+    /// Lines before it that are page chrome or a teaser, not the article's.
+    pub skipped: Vec<usize>,
+}
+
+/// Where the boilerplate of `lines` begins. The first line is never cut: a
+/// page starts with its article. Chrome above the article's first
+/// paragraph (a share bar, a counter beside the date) and a teaser line set
+/// inside it (`Xem thêm: ...`) are left out one by one; they do not end it.
+pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
     let builtin = Markers::builtin();
+    let mut skipped = Vec::new();
     // Once a full paragraph has been read, a lede prefix `(HBĐT) - ` opens
     // another story: a teaser, with its headline on the line before.
     let mut read_paragraph = false;
+    // Whether the article's text has begun: a long line, or a sentence.
+    let mut begun = false;
+    // Whether the line before was a teaser left out: the headlines right
+    // under it (no blank line, no sentence) are teasers too.
+    let mut in_teasers = false;
     for (i, line) in lines.iter().enumerate() {
         let s = &text[line.range.clone()];
+        if in_teasers
+            && !line.blank_before
+            && lines::is_short(s, MAX_MARKER_LINE)
+            && !lines::ends_sentence(s)
+        {
+            skipped.push(i);
+            continue;
+        }
+        in_teasers = false;
         // Markers, counters and notices are short lines; a paragraph is not
         // folded just to be compared.
         if i > 0 && lines::is_short(s, MAX_MARKER_LINE) {
             let l = loose(s);
-            if builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l)) || is_widget(&l) {
-                return i;
+            if is_inline_teaser(&l) {
+                skipped.push(i);
+                in_teasers = true;
+                continue;
+            }
+            let marker = builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l));
+            let widget = is_widget(s, &l);
+            if (widget || marker && is_chrome(&l)) && !begun {
+                skipped.push(i);
+                continue;
+            }
+            if marker || widget {
+                return Cut { at: i, skipped };
             }
         }
         if i > 0 && read_paragraph && lines::lede_prefix(s).is_some() {
@@ -139,13 +210,32 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> usize {
                 && lines::is_short(prev, 200)
                 && !lines::ends_sentence(prev)
                 && lines::lede_prefix(prev).is_none();
-            return if headline { i - 1 } else { i };
+            let at = if headline { i - 1 } else { i };
+            return Cut { at, skipped };
         }
         if !lines::is_short(s, 150) {
             read_paragraph = true;
         }
+        begun |= read_paragraph || (!lines::is_short(s, 60) && lines::ends_sentence(s));
     }
-    lines.len()
+    Cut {
+        at: lines.len(),
+        skipped,
+    }
+}
+
+/// Sharing and printing bars, which pages set around the headline as well
+/// as after the article.
+fn is_chrome(loose_line: &str) -> bool {
+    const CHROME: &[&str] = &[
+        "chia se",
+        "chia se bai viet",
+        "in bai viet",
+        "in trang",
+        "gui bai viet qua email",
+    ];
+    let bare = undecorated(loose_line).trim_end_matches(|c: char| !c.is_alphanumeric());
+    CHROME.contains(&bare)
 }
 
 #[cfg(test)]
@@ -154,8 +244,80 @@ mod tests {
 
     fn cut_line(text: &str, extra: Option<&Markers>) -> Option<String> {
         let lines = lines::split(text, 0..text.len());
-        let i = cut(text, &lines, extra);
+        let i = cut(text, &lines, extra).at;
         lines.get(i).map(|l| text[l.range.clone()].to_string())
+    }
+
+    /// The lines left out before the cut.
+    fn skipped(text: &str) -> Vec<String> {
+        let lines = lines::split(text, 0..text.len());
+        cut(text, &lines, None)
+            .skipped
+            .iter()
+            .map(|&i| text[lines[i].range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn decorated_headings_and_more_of_them() {
+        for marker in [
+            "» Tin liên quan",
+            "■ CÁC TIN KHÁC",
+            "- Tin liên quan:",
+            "\u{200b}Tin liên quan",
+            "Tin mới nhất",
+            "Đọc nhiều",
+            "Có thể bạn quan tâm",
+            "Văn bản chỉ đạo",
+            "Ý kiến (3)",
+        ] {
+            let text = format!("{PARA}\n\n{marker}\n\nMột tin khác\n");
+            assert_eq!(cut_line(&text, None).as_deref(), Some(marker), "{marker}");
+        }
+    }
+
+    #[test]
+    fn a_teaser_inside_the_article_is_left_out_alone() {
+        let text = format!("{PARA}\nXem thêm: Tỉnh ủy ban hành Kế hoạch số 112-KH/TU\n{PARA}\n");
+        assert_eq!(cut_line(&text, None), None);
+        assert_eq!(
+            skipped(&text),
+            ["Xem thêm: Tỉnh ủy ban hành Kế hoạch số 112-KH/TU"]
+        );
+        // The headlines right under it are teasers too.
+        let text = format!(
+            "{PARA}\nTin liên quan: Một tin khác\nMột tin nữa về Kế hoạch số 40-KH/HU\n\n{PARA}\n"
+        );
+        assert_eq!(
+            skipped(&text),
+            [
+                "Tin liên quan: Một tin khác",
+                "Một tin nữa về Kế hoạch số 40-KH/HU"
+            ]
+        );
+    }
+
+    #[test]
+    fn chrome_above_the_first_paragraph_does_not_end_the_article() {
+        let text = format!(
+            "Tiêu đề bài viết\nNgày đăng: 12/05/2023 | Lượt xem: 1.523\nChia sẻ\nIn bài viết\n{PARA}\nChia sẻ\n"
+        );
+        assert_eq!(
+            skipped(&text),
+            [
+                "Ngày đăng: 12/05/2023 | Lượt xem: 1.523",
+                "Chia sẻ",
+                "In bài viết"
+            ]
+        );
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Chia sẻ"));
+    }
+
+    #[test]
+    fn a_sentence_that_counts_views_is_no_counter() {
+        let text =
+            format!("{PARA}\nCuộc thi thu hút 1.250.000 lượt xem và 45.000 lượt thích.\n{PARA}\n");
+        assert_eq!(cut_line(&text, None), None);
     }
 
     const PARA: &str = "Đây là một đoạn văn đủ dài của bài báo, kể lại việc cấp ủy các cấp quán triệt, triển khai và kiểm tra việc thực hiện nghị quyết trong toàn Đảng bộ.";

@@ -159,14 +159,15 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
     let extra = (!config.boilerplate.markers.is_empty())
         .then(|| boilerplate::Markers::new(&config.boilerplate.markers));
     let cut = boilerplate::cut(text, &all, extra.as_ref());
-    let body = &all[..cut];
-    article.body_end = all.get(cut).map_or(text.len(), |l| l.start);
+    article.body_end = all.get(cut.at).map_or(text.len(), |l| l.start);
+    let body = &all[..cut.at];
 
     let head = title::head(text, body);
     let mut skip = vec![false; body.len()];
     for i in [head.rubric, head.headline, head.date.map(|d| d.0)]
         .into_iter()
         .flatten()
+        .chain(cut.skipped)
     {
         skip[i] = true;
     }
