@@ -25,17 +25,19 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?xi)^
-            (?:(?:cập\ nhật|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|xuất\ bản)\s*:?\s*)?
-            (?:(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
+            (?:(?:cập\ nhật(?:\ lúc)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
+            (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*[,\-–—]?\s*)?
             (?:ngày\s*)?
             \(?\s*(?:
                 (?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})
-              | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:năm\s+|,\s*)(?P<y2>\d{4})
+              | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:năm\s+|,\s*|\s)(?P<y2>\d{4})
               | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})
             )\s*\)?
-            (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|\(?gmt\s*[+\-]?\s*\d*\)?))?)?
+            (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch|\(?gmt\s*[+\-]?\s*\d*(?::\d{2})?\)?))?)?
             (?:\s+\d+){0,3}
+            # what a portal prints beside it: `| Lượt xem: 1.523`, `- Tác giả: Hà Anh`
+            (?:\s*[|\-–—]\s*[\p{L}\ ]{2,20}:\s*[^|]{0,40})?
             \s*$",
         )
         .expect("a valid regex")
@@ -100,6 +102,22 @@ mod tests {
             ymd(2023, 5, 12)
         );
         assert_eq!(parse_line("Cập nhật: 08:15, 05/01/2019"), ymd(2019, 1, 5));
+        // Labels, seconds and Vietnamese AM/PM, an offset with minutes, a
+        // month without `năm`, what a portal prints beside the date.
+        for (line, y, m, d) in [
+            ("Ngày xuất bản: 05/09/2022", 2022, 9, 5),
+            ("Ngày đăng: 18/08/2022 9:35:12 SA", 2022, 8, 18),
+            ("Cập nhật lúc: 09:15 ngày 27/08/2021", 2021, 8, 27),
+            ("Chủ Nhật, 15/01/2023, 07:00 (GMT+07:00)", 2023, 1, 15),
+            ("Thứ năm, 15 Tháng 6 2023 08:30", 2023, 6, 15),
+            ("Thứ tư, 20/09/2023 - 14:20 - Tác giả: Hà Anh", 2023, 9, 20),
+            ("Thời gian đăng: 18/05/2023 14:20", 2023, 5, 18),
+            ("Ngày đăng: 12/05/2023 | Lượt xem: 1.523", 2023, 5, 12),
+        ] {
+            assert_eq!(parse_line(line), ymd(y, m, d), "{line}");
+        }
+        // A sentence that starts with a date is no date line.
+        assert_eq!(parse_line("25/10/2021 - Ban Thường vụ Tỉnh ủy họp bàn nhiều nội dung quan trọng về công tác cán bộ"), None);
         assert_eq!(
             parse_line("Chủ nhật, 12-5-2024 | 10:00 (GMT+7)"),
             ymd(2024, 5, 12)
