@@ -174,8 +174,14 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
     // Whether the line before was a teaser left out: the headlines right
     // under it (no blank line, no sentence) are teasers too.
     let mut in_teasers = false;
+    // The end of a box of other stories set inside the article.
+    let mut box_end = 0;
     for (i, line) in lines.iter().enumerate() {
         let s = &text[line.range.clone()];
+        if i < box_end {
+            skipped.push(i);
+            continue;
+        }
         if in_teasers
             && !line.blank_before
             && lines::is_short(s, MAX_MARKER_LINE)
@@ -200,6 +206,11 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
                 skipped.push(i);
                 continue;
             }
+            if let Some(end) = inline_box(text, lines, i, &l) {
+                skipped.push(i);
+                box_end = end;
+                continue;
+            }
             if marker || widget {
                 return Cut { at: i, skipped };
             }
@@ -222,6 +233,42 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
         at: lines.len(),
         skipped,
     }
+}
+
+/// `Xem thêm` (or `Đọc thêm`, `Tin liên quan`, ...) alone on line `i`, with
+/// one to three headlines under it, then, after a blank line, a paragraph
+/// that is no other story's lede: a box of other stories set inside the
+/// article, which goes on after it. Returns where the article resumes.
+fn inline_box(text: &str, lines: &[Line], i: usize, loose_line: &str) -> Option<usize> {
+    const BOX_HEADINGS: &[&str] = &[
+        "xem them",
+        "doc them",
+        "tin lien quan",
+        "tin bai lien quan",
+        "bai lien quan",
+        "bai viet lien quan",
+    ];
+    let heading = undecorated(loose_line).trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !BOX_HEADINGS.contains(&heading) {
+        return None;
+    }
+    let line = |j: usize| &text[lines[j].range.clone()];
+    let mut j = i + 1;
+    while j < lines.len()
+        && j - i <= 3
+        && (j == i + 1 || !lines[j].blank_before)
+        && lines::is_short(line(j), MAX_MARKER_LINE)
+        && !lines::ends_sentence(line(j))
+        && lines::lede_prefix(line(j)).is_none()
+    {
+        j += 1;
+    }
+    let resumes = j > i + 1
+        && j < lines.len()
+        && lines[j].blank_before
+        && !lines::is_short(line(j), 150)
+        && lines::lede_prefix(line(j)).is_none();
+    resumes.then_some(j)
 }
 
 /// Sharing and printing bars, which pages set around the headline as well
@@ -295,6 +342,23 @@ mod tests {
                 "Một tin nữa về Kế hoạch số 40-KH/HU"
             ]
         );
+    }
+
+    #[test]
+    fn a_box_of_other_stories_inside_the_article() {
+        let long = format!("{PARA} {PARA}");
+        let text =
+            format!("{long}\nXem thêm\nHương Khê thực hiện Nghị quyết số 15-NQ/HU\n\n{long}\n");
+        assert_eq!(cut_line(&text, None), None);
+        assert_eq!(
+            skipped(&text),
+            ["Xem thêm", "Hương Khê thực hiện Nghị quyết số 15-NQ/HU"]
+        );
+        // At the end, or before another story's lede, the box ends the article.
+        let text = format!("{long}\nTin liên quan\nMột tin khác\n\n(HBĐT) - {long}\n");
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Tin liên quan"));
+        let text = format!("{long}\nTin liên quan\nMột tin khác\nTin nữa\n");
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Tin liên quan"));
     }
 
     #[test]
