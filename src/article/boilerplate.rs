@@ -200,7 +200,8 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
                 in_teasers = true;
                 continue;
             }
-            let marker = builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l));
+            let marker = (builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l)))
+                && !is_filled_field(&l);
             let widget = is_widget(s, &l);
             if (widget || marker && is_chrome(&l)) && !begun {
                 skipped.push(i);
@@ -269,6 +270,18 @@ fn inline_box(text: &str, lines: &[Line], i: usize, loose_line: &str) -> Option<
         && !lines::is_short(line(j), 150)
         && lines::lede_prefix(line(j)).is_none();
     resumes.then_some(j)
+}
+
+/// `Email: btgtu@hanam.gov.vn`, `Họ và tên: Nguyễn Văn A`: a form field
+/// filled in, which a reprinted document or a contest's rules hold; a
+/// comment form's fields are empty.
+fn is_filled_field(loose_line: &str) -> bool {
+    const FIELDS: &[&str] = &["ho ten:", "ho va ten:", "email:", "e-mail:"];
+    FIELDS.iter().any(|f| {
+        loose_line
+            .strip_prefix(f)
+            .is_some_and(|rest| rest.chars().any(char::is_alphanumeric))
+    })
 }
 
 /// Sharing and printing bars, which pages set around the headline as well
@@ -430,6 +443,9 @@ mod tests {
     fn comment_forms() {
         let text = format!("{PARA}\nHọ và tên :\nEmail:\n");
         assert_eq!(cut_line(&text, None).as_deref(), Some("Họ và tên :"));
+        // Filled in, a field belongs to the article (a contest's rules).
+        let text = format!("{PARA}\nEmail: btgtu@hanam.gov.vn\n{PARA}\n");
+        assert_eq!(cut_line(&text, None), None);
     }
 
     #[test]
