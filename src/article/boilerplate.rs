@@ -101,22 +101,28 @@ fn undecorated(loose_line: &str) -> &str {
 /// line, which a page sets inside an article as well as after it: that line
 /// is not the article's, but need not end it.
 fn is_inline_teaser(loose_line: &str) -> bool {
-    const HEADINGS: &[&str] = &[
-        "xem them",
-        "doc them",
-        "tin lien quan",
-        "tin bai lien quan",
-        "bai lien quan",
-        "bai viet lien quan",
-        "tu khoa",
-        "tags",
-        "tag",
-        "the",
-    ];
     undecorated(loose_line)
         .split_once(':')
-        .is_some_and(|(head, rest)| !rest.trim().is_empty() && HEADINGS.contains(&head.trim()))
+        .is_some_and(|(head, rest)| {
+            let head = head.trim();
+            !rest.trim().is_empty()
+                && (BOX_HEADINGS.contains(&head) || TAG_HEADINGS.contains(&head))
+        })
 }
+
+/// Headings of a box of other stories, which a page may set inside an
+/// article as well as after it (in the loose form).
+const BOX_HEADINGS: &[&str] = &[
+    "xem them",
+    "doc them",
+    "tin lien quan",
+    "tin bai lien quan",
+    "bai lien quan",
+    "bai viet lien quan",
+];
+
+/// Headings of a page's tags (in the loose form).
+const TAG_HEADINGS: &[&str] = &["tu khoa", "tags", "tag", "the"];
 
 /// A line folded for comparison: no case or tones, runs of white space as
 /// one space, no space before a colon (`Họ tên :` is `ho ten:`).
@@ -241,14 +247,6 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
 /// that is no other story's lede: a box of other stories set inside the
 /// article, which goes on after it. Returns where the article resumes.
 fn inline_box(text: &str, lines: &[Line], i: usize, loose_line: &str) -> Option<usize> {
-    const BOX_HEADINGS: &[&str] = &[
-        "xem them",
-        "doc them",
-        "tin lien quan",
-        "tin bai lien quan",
-        "bai lien quan",
-        "bai viet lien quan",
-    ];
     let heading = undecorated(loose_line).trim_end_matches(|c: char| !c.is_alphanumeric());
     if !BOX_HEADINGS.contains(&heading) {
         return None;

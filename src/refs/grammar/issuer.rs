@@ -330,8 +330,8 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         // `Thành ủy Vĩnh Yên`: a city inside a province numbers as a district.
         let central_city =
             province_name(s, e).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
-        if !central_city && district_names(s, e).is_some() {
-            return Some(local(s, start, e, "ThU", true));
+        if let Some((places, e2)) = district_place(s, e).filter(|_| !central_city) {
+            return Some(of_district(s, start, e2, "ThU", true, places));
         }
         let (mut iss, end) = local(s, start, e, "TU", true);
         iss.city = true;
