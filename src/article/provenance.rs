@@ -360,15 +360,24 @@ mod tests {
     }
 
     #[test]
-    fn a_paper_named_in_full() {
-        assert_eq!(
-            source_of("(Báo Thái Nguyên) - Thực hiện Chỉ thị số 28-CT/TW.\n", &[]),
-            named("Báo Thái Nguyên", Some("thai-nguyen"))
-        );
-        assert_eq!(
-            source_of("(Báo Nhân Dân) - Sáng nay, hội nghị khai mạc.\n", &[]),
-            named("Báo Nhân Dân", None)
-        );
+    fn a_paper_named_in_full_or_by_its_site() {
+        for (lede, province) in [
+            (
+                "(Báo Thái Nguyên) - Thực hiện Chỉ thị số 28-CT/TW.",
+                Some("thai-nguyen"),
+            ),
+            ("(Báo Nhân Dân) - Sáng nay, hội nghị khai mạc.", None),
+            ("(Baonghean.vn) - Sáng nay.", Some("nghe-an")),
+            ("(baoquangninh.com.vn) - Sáng nay.", Some("quang-ninh")),
+            ("(Chinhphu.vn) - Sáng nay.", None),
+        ] {
+            let name = lede[1..].split(')').next().unwrap_or_default();
+            assert_eq!(
+                source_of(&format!("{lede}\n"), &[]),
+                named(name, province),
+                "{lede}"
+            );
+        }
     }
 
     #[test]
@@ -388,21 +397,5 @@ mod tests {
             named("XYZ (Báo Xyz)", Some("son-la"))
         );
         assert_eq!(source_of(text, &[]), named("XYZ", None));
-    }
-
-    #[test]
-    fn a_papers_site_names_its_province() {
-        assert_eq!(
-            source_of("(Baonghean.vn) - Sáng nay.\n", &[]),
-            named("Baonghean.vn", Some("nghe-an"))
-        );
-        assert_eq!(
-            source_of("(baoquangninh.com.vn) - Sáng nay.\n", &[]),
-            named("baoquangninh.com.vn", Some("quang-ninh"))
-        );
-        assert_eq!(
-            source_of("(Chinhphu.vn) - Sáng nay.\n", &[]),
-            named("Chinhphu.vn", None)
-        );
     }
 }

@@ -113,19 +113,21 @@ fn its_province(s: &str, i: usize) -> (Option<String>, usize) {
     }
 }
 
-/// An issuer of a district: its name's text up to `end`, and where it is.
-fn of_district(
+/// A local issuer named up to `end` (then an optional `Đảng`, khóa): in
+/// `province`, or in the district `places` says when it says only one.
+fn of_place(
     s: &str,
     start: usize,
     end: usize,
     code: &str,
     party: bool,
+    province: Option<String>,
     places: Vec<(String, String)>,
 ) -> (Issuer, usize) {
     let (_, end) = organ_suffix(s, end);
     let (province, district) = match places.as_slice() {
         [(p, d)] => (Some(p.clone()), Some(d.clone())),
-        _ => (None, None),
+        _ => (province, None),
     };
     (
         Issuer {
@@ -331,7 +333,7 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         let central_city =
             province_name(s, e).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
         if let Some((places, e2)) = district_place(s, e).filter(|_| !central_city) {
-            return Some(of_district(s, start, e2, "ThU", true, places));
+            return Some(of_place(s, start, e2, "ThU", true, None, places));
         }
         let (mut iss, end) = local(s, start, e, "TU", true);
         iss.city = true;
@@ -374,7 +376,7 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             let q = punct(s, q, &[',']).map_or(q, |c| ws(s, c, false));
             if any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some() {
                 if let Some((places, e2)) = district_place(s, q) {
-                    return Some(of_district(s, start, e2, "ĐU", true, places));
+                    return Some(of_place(s, start, e2, "ĐU", true, None, places));
                 }
             }
             return Some(local(s, start, name_end, "ĐU", true));
@@ -401,7 +403,7 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
                 && any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some()
             {
                 if let Some((places, e2)) = district_place(s, q) {
-                    return Some(of_district(s, start, e2, code, false, places));
+                    return Some(of_place(s, start, e2, code, false, None, places));
                 }
             }
             let e = any_phrase(s, q, &["tỉnh", "thành phố"]).unwrap_or(e);
@@ -501,25 +503,11 @@ pub(super) fn local(s: &str, start: usize, end: usize, code: &str, party: bool) 
     let district_level = matches!(code, "HU" | "QU" | "ThU");
     if district_level {
         if let Some((places, e)) = district_place(s, end) {
-            return of_district(s, start, e, code, party, places);
+            return of_place(s, start, e, code, party, None, places);
         }
     }
-    let (province, end) = match province_name(s, end) {
-        Some((p, e)) => (Some(p), e),
-        None => (None, end),
-    };
-    let (_, end) = organ_suffix(s, end);
-    (
-        Issuer {
-            text: collapse_ws(&s[start..end]),
-            code: code.to_string(),
-            party,
-            organ: Organ::Other,
-            city: false,
-            province,
-            district: None,
-            places: Vec::new(),
-        },
-        end,
-    )
+    match province_name(s, end) {
+        Some((p, e)) => of_place(s, start, e, code, party, Some(p), Vec::new()),
+        None => of_place(s, start, end, code, party, None, Vec::new()),
+    }
 }
