@@ -487,7 +487,10 @@ struct Stated {
 
 /// The organ a mention's issuer names (`Other` when none of the three).
 fn named_organ(m: &Mention) -> Organ {
-    m.issuer.as_ref().map_or(Organ::Other, |i| i.organ)
+    m.issuer
+        .as_ref()
+        .or(m.issuer_before.as_ref())
+        .map_or(Organ::Other, |i| i.organ)
 }
 
 /// Whether a registry entry may be the document a mention means: not one

@@ -12,6 +12,7 @@
 //! khóa), then the `về ...` subject. Words compare in lower case with one
 //! tone placement (`uỷ` = `ủy`), so every spelling meets.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -176,12 +177,13 @@ fn anchors() -> &'static Regex {
 /// Finds every mention in `text`, in reading order. Never panics; every
 /// span lies on character boundaries of `text`.
 pub fn detect(text: &str) -> Vec<Mention> {
-    detect_after(text, &mut Vec::new())
+    detect_after(text, &mut Coded::new())
 }
 
 /// The documents a text has cited by code so far, as (type word, number):
 /// a later bare `Chỉ thị 26` may be one of them whatever word follows it.
-pub type Coded = Vec<(String, u32)>;
+/// A set, so that a long text with many codes stays linear.
+pub type Coded = HashSet<(String, u32)>;
 
 /// [`detect`] on a part of a text whose earlier parts cited `coded` (and
 /// adds this part's).
@@ -228,7 +230,7 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
                 if let Target::PartyCode { number, .. } | Target::StateCode { number, .. } =
                     m.target
                 {
-                    coded.push((m.kind.clone(), number));
+                    coded.insert((m.kind.clone(), number));
                 }
             }
             out.extend(found);
@@ -510,10 +512,7 @@ fn parse_after_type(
         let Target::Number { number } = m.target else {
             return None;
         };
-        coded
-            .iter()
-            .any(|(k, n)| k == kind && *n == number)
-            .then_some(m)
+        coded.contains(&(kind.to_string(), number)).then_some(m)
     });
     let Some(first) = first else {
         return Vec::new();
@@ -782,6 +781,7 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
         .next()
         .unwrap_or("");
     let verb = (word_is(last_word, "hành") && word_is(prev_word, "ban"))
+        || (word_is(last_word, "qua") && word_is(prev_word, "thông"))
         || word_is(last_word, "có")
         || word_is(last_word, "ra");
     if !verb {
@@ -811,7 +811,7 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
                         None => break,
                     }
                 }
-                if any_phrase(s, q, &["ban hành", "có", "ra"]).is_some() {
+                if any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]).is_some() {
                     best = Some(iss);
                     break;
                 }
