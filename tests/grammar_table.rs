@@ -186,6 +186,10 @@ fn dates_issuers_and_years() {
         ("Chỉ thị số 05-CT/TW của Ban Bí thư", &["5-CT/TW#2021"]),
         ("Chỉ thị số 05-CT/TW của Bộ Chính trị", &["5-CT/TW#2016"]),
         ("Nghị quyết số 22-NQ/TW năm 2008", &["22-NQ/TW#2008"]),
+        // A month and year date the mention as well as a whole date does.
+        ("Nghị quyết số 12-NQ/TU tháng 10/2020 của Tỉnh ủy Lào Cai", &["12-NQ/TU@lao-cai#2020"]),
+        ("Kế hoạch số 45-KH/TU tháng 3 năm 2022 của Tỉnh ủy Nam Định", &["45-KH/TU@nam-dinh#2022"]),
+        ("Kế hoạch số 45-KH/TU tháng 13/2022", &["45-KH/TU@yen-bai"]),
         ("Ngày 8/8, Tỉnh ủy ban hành Chỉ thị số 26-CT/TU ngày 8/8", &["26-CT/TU@yen-bai"]),
         ("Kế hoạch số 90-KH/TU, ngày 1/4/2022 của BTV Tỉnh ủy. Sau đó, Kế hoạch số 90-KH/TU được triển khai", &["90-KH/TU@yen-bai#2022", "90-KH/TU@yen-bai#2022"]),
         ("theo tinh thần Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về tăng cường bảo vệ nền tảng tư tưởng của Đảng", &["35-NQ/TW#2018"]),

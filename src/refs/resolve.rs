@@ -672,9 +672,12 @@ pub fn takes_year(key: &str) -> bool {
 
 /// Dates undated keys from the whole archive: where every dated mention
 /// of a key, in any article, agrees on one year, its undated mentions take it.
+/// A local key whose province is unknown (`26-CT/TU`) is left out both ways:
+/// the same words name a different document in each province (§3).
 pub fn years_from_archive(citations: &mut [Vec<Citation>]) {
     let mut years: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
-    for c in citations.iter().flatten() {
+    let scoped = citations.iter().flatten();
+    for c in scoped.filter(|c| c.resolved != Resolution::Unscoped) {
         if let Some(d) = c.date {
             let base = c.key.split('#').next().unwrap_or(&c.key).to_string();
             years
@@ -699,6 +702,39 @@ pub fn years_from_archive(citations: &mut [Vec<Citation>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cited(key: &str, date: Option<(i32, u32, u32)>, resolved: Resolution) -> Citation {
+        Citation {
+            key: key.to_string(),
+            span: 0..0,
+            line: 1,
+            kind: "Chỉ thị".to_string(),
+            number: Some("26".to_string()),
+            code: None,
+            issuer: None,
+            date: date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+            subject: None,
+            resolved,
+        }
+    }
+
+    #[test]
+    fn the_archive_dates_scoped_keys_only() {
+        let mut articles = vec![
+            vec![
+                cited("26-CT/TU@yen-bai#2019", Some((2019, 3, 1)), Resolution::Code),
+                cited("26-CT/TU#2019", Some((2019, 3, 1)), Resolution::Unscoped),
+            ],
+            vec![
+                cited("26-CT/TU@yen-bai", None, Resolution::Code),
+                cited("26-CT/TU", None, Resolution::Unscoped),
+            ],
+        ];
+        years_from_archive(&mut articles);
+        assert_eq!(articles[1][0].key, "26-CT/TU@yen-bai#2019");
+        // Two provinces' Chỉ thị 26 are not one document.
+        assert_eq!(articles[1][1].key, "26-CT/TU");
+    }
 
     #[test]
     fn romans() {

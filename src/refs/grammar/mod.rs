@@ -309,15 +309,11 @@ fn tail(s: &str, start: usize) -> Tail {
                 have_date = true;
                 continue;
             }
-            if let Some(e) = phrase(s, q, "năm") {
-                if let Some((y, w, e2)) = number(s, ws(s, e, false)) {
-                    if w.len() == 4 && (1930..=2100).contains(&y) {
-                        t.year = Some(y as i32);
-                        t.end = e2;
-                        have_date = true;
-                        continue;
-                    }
-                }
+            if let Some((y, e2)) = year_or_month(s, q) {
+                t.year = Some(y);
+                t.end = e2;
+                have_date = true;
+                continue;
             }
         }
         if t.issuer.is_none() {
@@ -354,6 +350,29 @@ fn tail(s: &str, start: usize) -> Tail {
         }
     }
     t
+}
+
+/// `năm 2008`, `tháng 10/2020`, `tháng 3 năm 2022` at `q`: a date without its day,
+/// (year, end).
+fn year_or_month(s: &str, q: usize) -> Option<(i32, usize)> {
+    let four_digits = |at: usize| {
+        let (y, w, e) = number(s, at)?;
+        (w.len() == 4 && (1930..=2100).contains(&y)).then_some((y as i32, e))
+    };
+    if let Some(e) = phrase(s, q, "năm") {
+        return four_digits(ws(s, e, false));
+    }
+    let e = phrase(s, q, "tháng")?;
+    let (m, _, e) = number(s, ws(s, e, false))?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    let q = ws(s, e, false);
+    let y_at = match punct(s, q, &['/', '-', '.']) {
+        Some(e) => ws(s, e, false),
+        None => ws(s, phrase(s, q, "năm")?, false),
+    };
+    four_digits(y_at)
 }
 
 /// `ngày 25/10/2021` at `q`, or in brackets, `(ngày 16/6/2022)`: (whole
