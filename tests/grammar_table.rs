@@ -726,6 +726,18 @@ fn a_reprinted_documents_number_is_not_a_citation() {
     assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau#2021"));
 }
 
+/// The title in capitals under a reprint's place-and-date line names the
+/// document the article is, as its number does; what its text cites counts.
+#[test]
+fn a_reprinted_documents_title_is_not_a_citation() {
+    let text = "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 21-NQ/TW\n\nHà Nội, ngày 16 tháng 6 năm 2022\n\nNGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ NĂM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\nvề tăng cường củng cố\n\nSau 14 năm thực hiện Nghị quyết Trung ương 6 khóa X về tổ chức cơ sở đảng";
+    assert_eq!(keys(text, None), ["22-NQ/TW#2008"]);
+    // Without the place-and-date line above, a title in capitals is cited.
+    let titled =
+        "Hà Nội, 16/6/2022\n\nNGHỊ QUYẾT TRUNG ƯƠNG 6 KHÓA X VỀ TỔ CHỨC CƠ SỞ ĐẢNG\nBài viết";
+    assert_eq!(keys(titled, None), ["22-NQ/TW#2008"]);
+}
+
 /// District-level issuers: a name several provinces share is the
 /// article's province's; city-level units; a commune under its district.
 #[test]

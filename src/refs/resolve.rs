@@ -676,8 +676,8 @@ pub fn takes_year(key: &str) -> bool {
 /// the same words name a different document in each province (§3).
 pub fn years_from_archive(citations: &mut [Vec<Citation>]) {
     let mut years: BTreeMap<String, BTreeSet<i32>> = BTreeMap::new();
-    let scoped = citations.iter().flatten();
-    for c in scoped.filter(|c| c.resolved != Resolution::Unscoped) {
+    let placed = |c: &&Citation| c.resolved != Resolution::Unscoped || c.key.contains('@');
+    for c in citations.iter().flatten().filter(placed) {
         if let Some(d) = c.date {
             let base = c.key.split('#').next().unwrap_or(&c.key).to_string();
             years
@@ -722,7 +722,11 @@ mod tests {
     fn the_archive_dates_scoped_keys_only() {
         let mut articles = vec![
             vec![
-                cited("26-CT/TU@yen-bai#2019", Some((2019, 3, 1)), Resolution::Code),
+                cited(
+                    "26-CT/TU@yen-bai#2019",
+                    Some((2019, 3, 1)),
+                    Resolution::Code,
+                ),
                 cited("26-CT/TU#2019", Some((2019, 3, 1)), Resolution::Unscoped),
             ],
             vec![
@@ -730,8 +734,16 @@ mod tests {
                 cited("26-CT/TU", None, Resolution::Unscoped),
             ],
         ];
+        // `Đề án số 02` of an unnamed issuer in Sơn La, dated in one article.
+        articles[0].push(cited(
+            "2-ĐA@son-la#2021",
+            Some((2021, 3, 10)),
+            Resolution::Unscoped,
+        ));
+        articles[1].push(cited("2-ĐA@son-la", None, Resolution::Unscoped));
         years_from_archive(&mut articles);
         assert_eq!(articles[1][0].key, "26-CT/TU@yen-bai#2019");
+        assert_eq!(articles[1][2].key, "2-ĐA@son-la#2021");
         // Two provinces' Chỉ thị 26 are not one document.
         assert_eq!(articles[1][1].key, "26-CT/TU");
     }

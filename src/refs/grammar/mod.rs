@@ -207,8 +207,10 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
             let mut ms = parse_after_type(text, start, end, display, true, coded);
             if !ms.is_empty() {
                 let before = issuer_before(text, start);
+                let title = reprint_title(text, start);
                 for m in &mut ms {
                     m.issuer_before = before.clone();
+                    m.heading = title;
                 }
             }
             ms
@@ -727,6 +729,38 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
         issuer_before: None,
         heading: heading.is_some(),
     }]
+}
+
+/// Whether the type word at `start` begins the title in capitals of a
+/// document the text reprints: `NGHỊ QUYẾT` / `HỘI NGHỊ LẦN THỨ NĂM ...`
+/// on their own lines under its place-and-date line. Like the `Số:` line,
+/// it names the document the article *is*, not one it cites.
+fn reprint_title(s: &str, start: usize) -> bool {
+    let capitals = |l: &str| {
+        let mut letters = l.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+    };
+    let line_start = s[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let line_end = s[start..].find(['\n', '\r']).map_or(s.len(), |p| start + p);
+    if !s[line_start..start].trim().is_empty() || !capitals(&s[start..line_end]) {
+        return false;
+    }
+    // Back over the title's capitals lines (a few) to the place-and-date line.
+    let mut back = line_start.saturating_sub(400);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let above = s[back..line_start].split(['\n', '\r']).rev();
+    for l in above.filter(|l| !l.trim().is_empty()).take(4) {
+        let n = norm(l);
+        if l.len() < 120 && n.contains(", ngày") && n.contains("tháng") && n.contains("năm") {
+            return true;
+        }
+        if !capitals(l) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A date and its year, as [`date`] reads them.
