@@ -67,6 +67,7 @@ fn keys(text: &str) -> Vec<String> {
     let context = ArticleContext {
         province: Some("hoa-binh".into()),
         date: None,
+        district: None,
     };
     cite(
         text,

@@ -15,6 +15,7 @@ fn keys(text: &str, province: Option<&str>) -> Vec<String> {
     let context = ArticleContext {
         province: province.map(str::to_string),
         date: None,
+        district: None,
     };
     cite(
         text,
@@ -716,6 +717,7 @@ fn a_reprinted_documents_number_is_not_a_citation() {
     let context = ArticleContext {
         province: Some("lai-chau".into()),
         date: None,
+        district: None,
     };
     let cited = cite(
         text,
@@ -782,6 +784,28 @@ fn districts() {
             "son-la",
             "Nghị quyết số 06-NQ/HU ngày 15/6/2022 của BCH Đảng bộ huyện Mộc Châu. Nghị quyết 06 của Huyện ủy đã",
             &["6-NQ/HU@son-la/moc-chau#2022", "6-NQ/HU@son-la/moc-chau#2022"],
+        ),
+        // A district organ left unnamed is the one district the article names.
+        (
+            "hoa-binh",
+            "Đảng bộ huyện Kim Bôi chú trọng phát triển đảng viên. Ban Thường vụ Huyện ủy đã ban hành Nghị quyết số 05-NQ/HU ngày 20/12/2020. UBND huyện ban hành Kế hoạch số 215/KH-UBND ngày 5/1/2021; Kế hoạch số 12/KH-UBND của UBND tỉnh.",
+            &["5-NQ/HU@hoa-binh/kim-boi#2020", "215/KH-UBND@hoa-binh/kim-boi#2021", "12/KH-UBND@hoa-binh"],
+        ),
+        (
+            "hoa-binh",
+            "Huyện ủy Lạc Sơn tổ chức hội nghị. Nghị quyết số 05-NQ/HU nêu rõ; UBND huyện ban hành Kế hoạch số 7",
+            &["5-NQ/HU@hoa-binh/lac-son", "7/KH-UBND@hoa-binh/lac-son"],
+        ),
+        // Two districts named: neither is taken; one of another province does not count.
+        (
+            "hoa-binh",
+            "Các huyện Kim Bôi, huyện Lạc Sơn đã thực hiện Nghị quyết số 05-NQ/HU",
+            &["5-NQ/HU@hoa-binh"],
+        ),
+        (
+            "hoa-binh",
+            "Huyện Kim Bôi học tập huyện Vĩnh Tường (Vĩnh Phúc) thực hiện Nghị quyết số 05-NQ/HU",
+            &["5-NQ/HU@hoa-binh/kim-boi"],
         ),
     ];
     check_in(rows);

@@ -74,6 +74,27 @@ pub struct ArticleContext {
     pub province: Option<String>,
     /// The article's publication date, if known.
     pub date: Option<NaiveDate>,
+    /// Slug of the one district of its province the article names with
+    /// its unit (`huyện Kim Bôi`), if it names one and only one: the
+    /// district of a `Huyện ủy` or `UBND huyện` it leaves unnamed.
+    /// [`cite`] finds it when it is not given.
+    pub district: Option<String>,
+}
+
+impl ArticleContext {
+    /// The context with its [`ArticleContext::district`] read from `text`.
+    fn with_district_of(&self, text: &str) -> ArticleContext {
+        let mut context = self.clone();
+        if let (None, Some(province)) = (&self.district, &self.province) {
+            let mut named = grammar::districts_named(text, province);
+            named.sort();
+            named.dedup();
+            if let [one] = named.as_slice() {
+                context.district = Some(one.clone());
+            }
+        }
+        context
+    }
 }
 
 /// What the references of one article come to.
@@ -112,6 +133,7 @@ pub fn cite(
             _ => merged.push(r),
         }
     }
+    let context = &context.with_district_of(text);
     let mut mentions = Vec::new();
     let mut coded = grammar::Coded::new();
     for range in merged {

@@ -93,7 +93,16 @@ fn scope(m: &Mention, context: &ArticleContext) -> (Option<String>, Option<Strin
             return (Some(p.clone()), Some(d.clone()));
         }
     }
-    (context.province.clone(), None)
+    // `Huyện ủy`, `UBND huyện` or a district's code (`05-NQ/HU`) with no
+    // district named: the article's, if it names one only.
+    let of_district = match named {
+        Some(iss) => iss.of_district && iss.places.is_empty(),
+        None => {
+            matches!(&m.target, Target::PartyCode { issuer, .. } if matches!(issuer.as_str(), "HU" | "QU" | "ThU"))
+        }
+    };
+    let district = context.district.clone().filter(|_| of_district);
+    (context.province.clone(), district)
 }
 
 fn scoped(

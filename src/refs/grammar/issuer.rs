@@ -6,6 +6,8 @@ use super::plenum::plenum;
 use super::read::*;
 use super::{Issuer, Organ};
 use crate::gazetteer::Gazetteer;
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// Centrally-run cities, whose `Thành ủy` numbers like a `Tỉnh ủy` (`TU`).
 pub const CENTRAL_CITIES: &[&str] = &["ha-noi", "ho-chi-minh", "hai-phong", "da-nang", "can-tho"];
@@ -41,6 +43,32 @@ pub(super) fn district_place(s: &str, i: usize) -> Option<(Vec<(String, String)>
         }
     }
     Some((places, end))
+}
+
+/// The districts the text names with their unit (`huyện Kim Bôi`, `Huyện
+/// ủy Lạc Sơn`, `thị xã Nghĩa Lộ`, `Quận 3`) that may be in `province`, as
+/// slugs, in reading order and as often as named. A `thành phố` is left
+/// out: it may be a province's own name (`thành phố Hòa Bình`).
+pub fn districts_named(s: &str, province: &str) -> Vec<String> {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    let unit = UNIT.get_or_init(|| Regex::new(r"(?i)huyện|quận|thị xã").expect("a valid regex"));
+    let mut out = Vec::new();
+    for m in unit.find_iter(s) {
+        if !at_word_start(s, m.start()) {
+            continue;
+        }
+        // `Huyện ủy Kim Bôi`: the name after the organ; else after the unit.
+        let organ = any_phrase(s, ws(s, m.end(), false), &["ủy"]);
+        let named = match organ {
+            Some(e) => district_names(s, e),
+            None => district_names(s, m.start()),
+        };
+        if let Some((places, _)) = named {
+            let here = places.into_iter().find(|(p, _)| p == province);
+            out.extend(here.map(|(_, d)| d));
+        }
+    }
+    out
 }
 
 /// The districts a name at `i` may be, and where the name ends.
@@ -136,6 +164,7 @@ fn of_place(
             party,
             organ: Organ::Other,
             city: false,
+            of_district: matches!(code, "HU" | "QU" | "ThU") || district.is_some(),
             province,
             district,
             places,
@@ -399,11 +428,19 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             // (a centrally-run city's is a province's).
             let central_city =
                 province_name(s, q).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
-            if !central_city
-                && any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some()
-            {
-                if let Some((places, e2)) = district_place(s, q) {
-                    return Some(of_place(s, start, e2, code, false, None, places));
+            if !central_city {
+                if let Some(unit) = any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"])
+                {
+                    if let Some((places, e2)) = district_place(s, q) {
+                        return Some(of_place(s, start, e2, code, false, None, places));
+                    }
+                    // `UBND huyện` unnamed: the article's district.
+                    if phrase(s, q, "thành phố").is_none() {
+                        let (mut iss, end) =
+                            of_place(s, start, unit, code, false, None, Vec::new());
+                        iss.of_district = true;
+                        return Some((iss, end));
+                    }
                 }
             }
             let e = any_phrase(s, q, &["tỉnh", "thành phố"]).unwrap_or(e);
@@ -493,6 +530,7 @@ pub(super) fn finish_issuer(
             province: None,
             district: None,
             places: Vec::new(),
+            of_district: false,
         },
         end,
     )

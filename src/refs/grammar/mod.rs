@@ -29,7 +29,7 @@ mod read;
 use super::vocab::Vocab;
 use code::*;
 use issuer::*;
-pub use issuer::{issuer, CENTRAL_CITIES};
+pub use issuer::{districts_named, issuer, CENTRAL_CITIES};
 use plenum::*;
 pub(crate) use read::roman;
 use read::*;
@@ -94,6 +94,10 @@ pub struct Issuer {
     /// names one: several if provinces share the name (`huyện Châu Thành`),
     /// and then `province` and `district` are left for the article to decide.
     pub places: Vec<(String, String)>,
+    /// Whether the words name a district's organ (`Huyện ủy`, `UBND
+    /// huyện`), whether or not they name the district: an unnamed one is
+    /// the article's district ([`districts_named`]).
+    pub of_district: bool,
 }
 
 /// One reference as the text writes it.
