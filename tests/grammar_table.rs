@@ -796,6 +796,11 @@ fn districts() {
             "Huyện ủy Lạc Sơn tổ chức hội nghị. Nghị quyết số 05-NQ/HU nêu rõ; UBND huyện ban hành Kế hoạch số 7",
             &["5-NQ/HU@hoa-binh/lac-son", "7/KH-UBND@hoa-binh/lac-son"],
         ),
+        (
+            "hai-phong",
+            "Đảng bộ huyện Thủy Nguyên: Nghị quyết số 05-NQ/ĐU ngày 10/1/2023 của Đảng ủy xã về đảng viên",
+            &["5-NQ/ĐU@hai-phong/thuy-nguyen#2023"],
+        ),
         // Two districts named: neither is taken; one of another province does not count.
         (
             "hoa-binh",

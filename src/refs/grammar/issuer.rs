@@ -398,17 +398,20 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         if let Some(x) = any_phrase(s, ws(s, e, false), &["xã", "phường", "thị trấn"]) {
             let name_start = ws(s, x, false);
             let name_end = capitalised_end(s, name_start);
-            if name_end == name_start {
-                return Some(local(s, start, x, "ĐU", true)); // `của Đảng ủy xã`
-            }
             let q = ws(s, name_end, false);
             let q = punct(s, q, &[',']).map_or(q, |c| ws(s, c, false));
-            if any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some() {
+            if name_end > name_start
+                && any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some()
+            {
                 if let Some((places, e2)) = district_place(s, q) {
                     return Some(of_place(s, start, e2, "ĐU", true, None, places));
                 }
             }
-            return Some(local(s, start, name_end, "ĐU", true));
+            // `của Đảng ủy xã`, `Đảng ủy xã Tân Lý Tây`: under a district not named.
+            let named_end = if name_end > name_start { name_end } else { x };
+            let (mut iss, end) = local(s, start, named_end, "ĐU", true);
+            iss.of_district = true;
+            return Some((iss, end));
         }
         return Some(local(s, start, e, "ĐU", true));
     }
