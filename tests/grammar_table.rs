@@ -801,6 +801,12 @@ fn districts() {
             "Đảng bộ huyện Thủy Nguyên: Nghị quyết số 05-NQ/ĐU ngày 10/1/2023 của Đảng ủy xã về đảng viên",
             &["5-NQ/ĐU@hai-phong/thuy-nguyen#2023"],
         ),
+        // The same code again without its issuer is the same document.
+        (
+            "hai-phong",
+            "Đảng ủy xã Lập Lễ, huyện Thủy Nguyên thực hiện Nghị quyết số 05-NQ/ĐU ngày 10/1/2023 của Đảng ủy xã Lập Lễ, huyện Thủy Nguyên; huyện An Dương và Nghị quyết số 05-NQ/ĐU",
+            &["5-NQ/ĐU@hai-phong/thuy-nguyen#2023", "5-NQ/ĐU@hai-phong/thuy-nguyen#2023"],
+        ),
         // Two districts named: neither is taken; one of another province does not count.
         (
             "hoa-binh",

@@ -316,6 +316,28 @@ pub fn resolve(
         }
     }
 
+    // A district's code cited again with no issuer (`Nghị quyết số 05-NQ/ĐU`
+    // after `... 05-NQ/ĐU của Đảng ủy xã Lập Lễ, huyện Thủy Nguyên`) is the
+    // document the article placed in its district, if it placed it in one.
+    let mut districts_of: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for base in drafts.iter().filter_map(|d| d.base.as_deref()) {
+        if let Some(province_base) = without_district(base) {
+            districts_of
+                .entry(province_base.to_string())
+                .or_default()
+                .insert(base.to_string());
+        }
+    }
+    for (m, d) in mentions.iter().zip(drafts.iter_mut()) {
+        if m.issuer.is_some() || m.issuer_before.is_some() {
+            continue;
+        }
+        let placed = d.base.as_ref().and_then(|b| districts_of.get(b));
+        if let Some(one) = placed.filter(|p| p.len() == 1).and_then(|p| p.first()) {
+            d.base = Some(one.clone());
+        }
+    }
+
     // Pass 2: years. First the years the article itself states, per key.
     let mut stated: HashMap<String, Vec<Stated>> = HashMap::new();
     for (m, d) in mentions.iter().zip(&drafts) {
@@ -661,6 +683,14 @@ fn plenum_key(
     (format!("{prefix}TW{plenum}/{roman}"), Resolution::Plenum)
 }
 
+/// `5-NQ/ĐU@hai-phong` for `5-NQ/ĐU@hai-phong/thuy-nguyen`: a district's
+/// key at its province's level; `None` for a key with no district.
+fn without_district(base: &str) -> Option<&str> {
+    let (code, scope) = base.split_once('@')?;
+    let (province, _) = scope.split_once('/')?;
+    Some(&base[..code.len() + 1 + province.len()])
+}
+
 /// Whether a key takes a `#YYYY` at all: not plenums, Congresses, or State
 /// codes that carry their year.
 pub fn takes_year(key: &str) -> bool {
@@ -755,6 +785,20 @@ mod tests {
         assert_eq!(articles[1][2].key, "2-ĐA@son-la#2021");
         // Two provinces' Chỉ thị 26 are not one document.
         assert_eq!(articles[1][1].key, "26-CT/TU");
+    }
+
+    #[test]
+    fn district_keys_at_province_level() {
+        assert_eq!(
+            without_district("5-NQ/ĐU@hai-phong/thuy-nguyen"),
+            Some("5-NQ/ĐU@hai-phong")
+        );
+        assert_eq!(
+            without_district("215/KH-UBND@hoa-binh/kim-boi"),
+            Some("215/KH-UBND@hoa-binh")
+        );
+        assert_eq!(without_district("215/KH-UBND@hoa-binh"), None);
+        assert_eq!(without_district("22-NQ/TW"), None);
     }
 
     #[test]
