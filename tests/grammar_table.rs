@@ -149,6 +149,15 @@ fn dates_issuers_and_years() {
             "Ban Thường vụ Huyện ủy Lạc Sơn cũng vừa ký ban hành Kế hoạch số 40-KH/HU",
             &["40-KH/HU@hoa-binh/lac-son"],
         ),
+        // The organ whose verb stands before the type word, not an earlier one.
+        (
+            "Sau khi Bộ Chính trị ban hành Kết luận số 14-KL/TW, Ban Thường vụ Tỉnh ủy Kon Tum đã ban hành Chỉ thị số 15",
+            &["14-KL/TW", "15-CT/TU@kon-tum"],
+        ),
+        (
+            "Ngay sau khi Trung ương ban hành KL 01, Thành ủy Hạ Long đã ban hành Kế hoạch số 88-KH/ThU ngày 10/6/2021",
+            &["1-KL/TW#2021", "88-KH/ThU@quang-ninh/ha-long#2021"],
+        ),
         // An organ named before the code chooses among its documents, as after it.
         ("Bộ Chính trị ban hành Nghị quyết số 12-NQ/TW.", &["12-NQ/TW#2022"]),
         ("Ban Bí thư vừa ban hành Chỉ thị số 05-CT/TW.", &["5-CT/TW#2021"]),

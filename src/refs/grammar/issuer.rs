@@ -460,12 +460,13 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     if let Some(e) = phrase(s, pos, "quốc hội") {
         return Some(mk("QH", false, Organ::Other, e));
     }
-    // `Trung ương` alone (`của Trung ương`), and `Hội nghị Trung ương`.
+    // `Trung ương` alone (`của Trung ương`, `Trung ương ban hành`): the
+    // Centre, any of its organs; the Central Committee's is read above.
     if let Some(e) = central(s, pos) {
-        if !executive && char_at(s, ws(s, e, false)).is_some_and(|c| c.is_ascii_digit()) {
+        if char_at(s, ws(s, e, false)).is_some_and(|c| c.is_ascii_digit()) {
             return None; // `Trung ương 4` is a plenum, not an issuer
         }
-        return Some(mk("TW", true, Organ::CentralCommittee, e));
+        return Some(mk("TW", true, Organ::Other, e));
     }
     None
 }

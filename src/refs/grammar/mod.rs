@@ -202,20 +202,16 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
             continue;
         }
         let first = text[start..].chars().next().unwrap_or(' ');
-        let found = if first.is_ascii_digit() {
+        let mut found = if first.is_ascii_digit() {
             parse_bare_code(text, start)
         } else if let Some((display, end)) = type_word_at(text, start) {
             if char_at(text, end).is_some_and(is_word_char) {
                 continue;
             }
             let mut ms = parse_after_type(text, start, end, display, true, coded);
-            if !ms.is_empty() {
-                let before = issuer_before(text, start);
-                let title = reprint_title(text, start);
-                for m in &mut ms {
-                    m.issuer_before = before.clone();
-                    m.heading = title;
-                }
+            let title = !ms.is_empty() && reprint_title(text, start);
+            for m in &mut ms {
+                m.heading = title;
             }
             ms
         } else if let Some(abbr) = ["NQ", "CT", "KL", "HD", "KH"]
@@ -230,6 +226,12 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
             // (`K` KELVIN SIGN matches `k`): nothing to read here.
             continue;
         };
+        if !first.is_ascii_digit() && !found.is_empty() {
+            let before = issuer_before(text, start);
+            for m in &mut found {
+                m.issuer_before = before.clone();
+            }
+        }
         if let Some(last) = found.iter().map(|m| m.span.end).max() {
             consumed = last;
             for m in &found {
@@ -868,7 +870,11 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
                         None => break,
                     }
                 }
-                if any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]).is_some() {
+                // Its verb is the one before the type word: in `Sau khi Bộ
+                // Chính trị ban hành Kết luận 14, Tỉnh ủy đã ban hành Chỉ thị
+                // 15`, the Politburo's is not.
+                let verb_end = any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]);
+                if verb_end.is_some_and(|v| s[v..type_start].trim().is_empty()) {
                     best = Some(iss);
                     break;
                 }
