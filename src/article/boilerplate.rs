@@ -209,7 +209,9 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
             let marker = (builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l)))
                 && !is_filled_field(&l);
             let widget = is_widget(s, &l);
-            if (widget || marker && is_chrome(&l)) && !begun {
+            // Above the article, a heading of other stories (`Tin mới`,
+            // `Đọc nhiều`) with its list, or a bar, is the page's, not the end.
+            if (widget || marker && (is_chrome(&l) || article_follows(text, lines, i))) && !begun {
                 skipped.push(i);
                 continue;
             }
@@ -234,12 +236,27 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
         if !lines::is_short(s, 150) {
             read_paragraph = true;
         }
-        begun |= read_paragraph || (!lines::is_short(s, 60) && lines::ends_sentence(s));
+        begun |= read_paragraph || lines::is_paragraph(s);
     }
     Cut {
         at: lines.len(),
         skipped,
     }
+}
+
+/// Whether an article starts within a few lines after line `i`: a date
+/// line with a long paragraph soon under it, or a lede (`(BLC) - ...`).
+/// A heading of other stories above it belongs to the page's top.
+fn article_follows(text: &str, lines: &[Line], i: usize) -> bool {
+    const LOOK: usize = 15;
+    let line = |j: usize| &text[lines[j].range.clone()];
+    let end = lines.len().min(i + 1 + LOOK);
+    (i + 1..end).any(|k| {
+        let s = line(k);
+        lines::lede_prefix(s).is_some_and(|_| lines::is_paragraph(s))
+            || (super::date::parse_line(s).is_some()
+                && (k + 1..lines.len().min(k + 6)).any(|j| lines::is_paragraph(line(j))))
+    })
 }
 
 /// `Xem thêm` (or `Đọc thêm`, `Tin liên quan`, ...) alone on line `i`, with
@@ -368,6 +385,21 @@ mod tests {
             ]
         );
         assert_eq!(cut_line(&text, None).as_deref(), Some("Chia sẻ"));
+    }
+
+    #[test]
+    fn a_list_of_other_stories_above_the_article_does_not_end_it() {
+        let top = "BÁO THÁI BÌNH\nTin mới\nĐông Hưng: Triển khai Nghị quyết số 10-NQ/TU\nVũ Thư: Học tập và làm theo Bác";
+        let text = format!("{top}\nThứ Ba, 18/5/2021 15:30\n{PARA}\nTin liên quan\nKhác\n");
+        assert_eq!(skipped(&text), ["Tin mới"]);
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Tin liên quan"));
+        // With a lede under it instead of a date line.
+        let text = format!("BÁO THÁI BÌNH\nĐọc nhiều\nMột tin khác\nTiêu đề\n(TB) - {PARA}\n");
+        assert_eq!(skipped(&text), ["Đọc nhiều"]);
+        assert_eq!(cut_line(&text, None), None);
+        // After the article, no article follows: the list ends it.
+        let text = format!("Tiêu đề\n{PARA}\nTin mới\nMột tin khác\n20/5/2021\n{PARA}\n");
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Tin mới"));
     }
 
     #[test]

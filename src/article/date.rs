@@ -17,6 +17,9 @@ use super::lines::Line;
 /// publication date.
 const TOP_LINES: usize = 6;
 const TAIL_LINES: usize = 3;
+/// How far down a page's top (menus, lists of other stories) may push the
+/// first paragraph and the date line above it.
+const TOP_SCAN: usize = 40;
 
 /// The date a whole line prints, if the line is nothing but a date (with
 /// the weekday, a time, and the portal's view/comment counts around it).
@@ -61,16 +64,23 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month, day)
 }
 
-/// The publication date among `lines` and the index of its line: the first
-/// date line near the top, else the last one at the end of the body.
+/// The publication date among `lines` and the index of its line: the date
+/// line nearest above the first paragraph (a ticker's date above the
+/// headline is today's), else the first date line near the top, else the
+/// last one at the end of the body.
 pub fn find(text: &str, lines: &[Line]) -> Option<(usize, NaiveDate)> {
     let at = |i: usize| parse_line(&text[lines[i].range.clone()]).map(|d| (i, d));
+    let first_paragraph = (0..lines.len().min(TOP_SCAN))
+        .find(|&i| super::lines::is_paragraph(&text[lines[i].range.clone()]));
     let top = lines.len().min(TOP_LINES);
-    (0..top).find_map(at).or_else(|| {
-        (top.max(lines.len().saturating_sub(TAIL_LINES))..lines.len())
-            .rev()
-            .find_map(at)
-    })
+    let above_paragraph = first_paragraph.and_then(|p| (0..p).rev().find_map(at));
+    above_paragraph
+        .or_else(|| (0..top).find_map(at))
+        .or_else(|| {
+            (top.max(lines.len().saturating_sub(TAIL_LINES))..lines.len())
+                .rev()
+                .find_map(at)
+        })
 }
 
 #[cfg(test)]

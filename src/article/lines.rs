@@ -64,6 +64,12 @@ pub fn is_short(line: &str, max_chars: usize) -> bool {
     line.len() <= max_chars || (line.len() <= max_chars * 4 && line.chars().count() <= max_chars)
 }
 
+/// A line of the article's text rather than of the page around it: a
+/// long line, or a sentence of some length.
+pub fn is_paragraph(line: &str) -> bool {
+    !is_short(line, 150) || (!is_short(line, 60) && ends_sentence(line))
+}
+
 /// A portal's lede prefix, `(HBĐT) - `: the abbreviation and the byte
 /// length of the prefix. Abbreviations are capitals (with digits, dots,
 /// `&`), or a portal's domain name (`(Chinhphu.vn) -`).

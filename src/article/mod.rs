@@ -162,12 +162,15 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
     article.body_end = all.get(cut.at).map_or(text.len(), |l| l.start);
     let body = &all[..cut.at];
 
-    let head = title::head(text, body);
     let mut skip = vec![false; body.len()];
+    for &i in &cut.skipped {
+        skip[i] = true;
+    }
+    let head = title::head(text, body, &skip);
     for i in [head.rubric, head.headline, head.date.map(|d| d.0)]
         .into_iter()
         .flatten()
-        .chain(cut.skipped)
+        .chain(head.chrome.iter().copied())
     {
         skip[i] = true;
     }

@@ -13,50 +13,83 @@ use super::{date, shorten, structure};
 /// A title built from the lede is cut near this many characters.
 pub const MAX_TITLE: usize = 120;
 
-/// The top of a page: which lines are its rubric, headline and date.
+/// The top of a page: which lines are its rubric, headline and date, and
+/// which above them are the page's own (site name, menus, a ticker's date,
+/// lists of other stories).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Head {
     pub rubric: Option<usize>,
     pub headline: Option<usize>,
     pub date: Option<(usize, NaiveDate)>,
+    pub chrome: Vec<usize>,
 }
 
-/// Reads the top of `lines`. The leading short unpunctuated lines are the
-/// headline; when a date line follows them, the one just above the date is
-/// the headline and any above it the rubric.
-pub fn head(text: &str, lines: &[Line]) -> Head {
-    let date = date::find(text, lines);
+/// Reads the top of `lines`, leaving out those `skip` marks. The leading
+/// short unpunctuated lines are the headline; when a date line follows
+/// them, the one just above the date is the headline and the one above it
+/// the rubric. More lines above those are the page's top, not the article.
+pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
+    // Work on the lines shown; `at` maps back to `lines`.
+    let at: Vec<usize> = (0..lines.len())
+        .filter(|&i| !skip.get(i).copied().unwrap_or(false))
+        .collect();
+    let shown: Vec<Line> = at.iter().map(|&i| lines[i].clone()).collect();
+    let line = |j: usize| &text[shown[j].range.clone()];
+    let date = date::find(text, &shown);
     let date_line = date.map(|(i, _)| i);
     let mut leading = Vec::new();
     let mut breadcrumb = None;
-    for (i, line) in lines.iter().enumerate().take(4) {
-        if Some(i) == date_line {
+    for j in 0..shown.len().min(4) {
+        if Some(j) == date_line {
             continue;
         }
-        let line = &text[line.range.clone()];
-        if i == 0 && is_breadcrumb(line) {
-            breadcrumb = Some(i);
+        if j == 0 && is_breadcrumb(line(j)) {
+            breadcrumb = Some(j);
             continue;
         }
-        if !is_headline(line) {
+        if !is_headline(line(j)) {
             break;
         }
-        leading.push(i);
+        leading.push(j);
     }
+    let mut chrome = Vec::new();
     let (rubric, headline) = match date_line {
+        // More than a rubric above the headline is the page's top: a site
+        // name, a menu, a ticker with today's date, a list of other stories.
+        Some(d) if d > 2 && is_headline(line(d - 1)) && (0..d - 1).all(|j| is_top(line(j))) => {
+            let rubric = Some(d - 2).filter(|&j| is_rubric(line(j)));
+            chrome = (0..rubric.unwrap_or(d - 1)).collect();
+            (rubric, Some(d - 1))
+        }
         Some(d) if d > 0 && leading.contains(&(d - 1)) => {
-            let above = leading.iter().copied().rfind(|&i| i < d - 1);
+            let above = leading.iter().copied().rfind(|&j| j < d - 1);
             (above.or(breadcrumb), Some(d - 1))
         }
         _ => (breadcrumb, leading.first().copied()),
     };
     // The body must keep a line: a page of one short line has no headline.
-    let headline = headline.filter(|_| lines.len() > 1);
+    let headline = headline.filter(|_| shown.len() > 1);
     Head {
-        rubric: rubric.filter(|_| headline.is_some()),
-        headline,
-        date,
+        rubric: rubric.filter(|_| headline.is_some()).map(|j| at[j]),
+        headline: headline.map(|j| at[j]),
+        date: date.map(|(j, d)| (at[j], d)),
+        chrome: chrome.into_iter().map(|j| at[j]).collect(),
     }
+}
+
+/// A line of a page's top: short and not an article's lede.
+fn is_top(line: &str) -> bool {
+    lines::is_short(line, 200) && lines::lede_prefix(line).is_none()
+}
+
+/// A section's name over the headline (`Chính trị`, `Thời sự > Xây dựng
+/// Đảng`), not a menu bar or another story's headline.
+fn is_rubric(line: &str) -> bool {
+    is_breadcrumb(line)
+        || (is_headline(line)
+            && lines::is_short(line, 60)
+            && !line.contains(['|', '/'])
+            && !line.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// A portal's trail to the page, `Trang chủ » Xây dựng Đảng`: the section,
@@ -135,7 +168,7 @@ mod tests {
 
     fn head_of(text: &str) -> (Option<String>, Option<String>, Option<NaiveDate>) {
         let lines = lines::split(text, 0..text.len());
-        let h = head(text, &lines);
+        let h = head(text, &lines, &[]);
         let at = |i: Option<usize>| i.map(|i| text[lines[i].range.clone()].to_string());
         (at(h.rubric), at(h.headline), h.date.map(|d| d.1))
     }
@@ -149,6 +182,36 @@ mod tests {
         assert_eq!(rubric.as_deref(), Some("Đưa nghị quyết vào cuộc sống"));
         assert_eq!(headline.as_deref(), Some("Xây dựng chi bộ trong sạch"));
         assert_eq!(date, NaiveDate::from_ymd_opt(2021, 8, 27));
+    }
+
+    #[test]
+    fn the_page_top_above_the_headline_is_not_the_article() {
+        let text = format!("BÁO THÁI BÌNH\nThứ Hai, 04/12/2023\nThời sự | Chính trị | Kinh tế\nChính trị\nVũ Thư: Học tập và làm theo Bác\nThứ Ba, 18/5/2021 15:30\n{P}\n");
+        let lines = lines::split(&text, 0..text.len());
+        let h = head(&text, &lines, &[]);
+        let at = |i: usize| &text[lines[i].range.clone()];
+        assert_eq!(h.headline.map(at), Some("Vũ Thư: Học tập và làm theo Bác"));
+        assert_eq!(h.rubric.map(at), Some("Chính trị"));
+        // Today's date on the ticker is not the article's.
+        assert_eq!(h.date.map(|d| d.1), NaiveDate::from_ymd_opt(2021, 5, 18));
+        assert_eq!(
+            h.chrome.iter().map(|&i| at(i)).collect::<Vec<_>>(),
+            [
+                "BÁO THÁI BÌNH",
+                "Thứ Hai, 04/12/2023",
+                "Thời sự | Chính trị | Kinh tế"
+            ]
+        );
+        // Another story's headline is no rubric; lines `skip` marks are not read.
+        let text = format!("Tin nổi bật\nĐông Hưng: Triển khai Nghị quyết số 10-NQ/TU\nVũ Thư: Học tập\n18/5/2021\n{P}\n");
+        let lines = lines::split(&text, 0..text.len());
+        let h = head(&text, &lines, &[]);
+        assert_eq!(
+            (h.rubric, h.headline, h.chrome.as_slice()),
+            (None, Some(2), &[0, 1][..])
+        );
+        let h = head(&text, &lines, &[false, false, true]);
+        assert_eq!(h.headline, Some(1));
     }
 
     #[test]
