@@ -280,21 +280,21 @@ fn made_up_portal_pages() {
 fn site_toml_extends_markers_and_portals() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("x.txt");
-    let page = "(BXY) - Ngày 2/9, Đảng ủy xã tổ chức hội nghị tổng kết công tác xây dựng Đảng, nâng cao chất lượng sinh hoạt chi bộ.\n\nĐoạn hai của bài báo kể tiếp.\n\nCùng chủ đề\n\nMột tin khác\n";
+    let page = "(BXY) - Ngày 2/9, Đảng ủy xã tổ chức hội nghị tổng kết công tác xây dựng Đảng, nâng cao chất lượng sinh hoạt chi bộ.\n\nĐoạn hai của bài báo kể tiếp.\n\nCùng tác giả\n\nMột tin khác\n";
     std::fs::write(&path, page).expect("write");
     let plain = clean(&path, "x.txt", &SiteConfig::default());
     assert_eq!(plain.source.as_deref(), Some("BXY"));
     assert_eq!(plain.province, None);
     assert_eq!(plain.body_end, page.len());
     let config = SiteConfig::parse(
-        "[boilerplate]\nmarkers = [\"Cùng chủ đề\"]\n\n[[portals]]\nabbreviation = \"BXY\"\nname = \"Báo Xyz\"\nprovince = \"Điện Biên\"\n",
+        "[boilerplate]\nmarkers = [\"Cùng tác giả\"]\n\n[[portals]]\nabbreviation = \"BXY\"\nname = \"Báo Xyz\"\nprovince = \"Điện Biên\"\n",
         Path::new("site.toml"),
     )
     .expect("valid site.toml");
     let a = clean(&path, "x.txt", &config);
     assert_eq!(a.source.as_deref(), Some("BXY (Báo Xyz)"));
     assert_eq!(a.province.map(|p| p.name).as_deref(), Some("Điện Biên"));
-    assert_eq!(a.body_end, page.find("Cùng chủ đề").unwrap_or(0));
+    assert_eq!(a.body_end, page.find("Cùng tác giả").unwrap_or(0));
 }
 
 #[test]

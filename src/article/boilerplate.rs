@@ -92,8 +92,14 @@ impl Markers {
 }
 
 /// A line without the bullets, arrows and invisible marks that lead it.
+/// A text browser's link number goes too (`[12]Tin cùng chuyên mục`).
 fn undecorated(loose_line: &str) -> &str {
-    loose_line.trim_start_matches(|c: char| !c.is_alphanumeric())
+    let line = loose_line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '[');
+    let line = match line.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((n, rest)) if n.bytes().all(|b| b.is_ascii_digit()) => rest,
+        _ => line,
+    };
+    line.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// `Xem thêm: Tỉnh ủy ban hành Kế hoạch ...`, `Tin liên quan: ...`, `Từ
@@ -255,7 +261,7 @@ fn article_follows(text: &str, lines: &[Line], i: usize) -> bool {
         let s = line(k);
         lines::lede_prefix(s).is_some_and(|_| lines::is_paragraph(s))
             || (super::date::parse_line(s).is_some()
-                && (k + 1..lines.len().min(k + 6)).any(|j| lines::is_paragraph(line(j))))
+                && (k + 1..lines.len().min(k + 13)).any(|j| lines::is_paragraph(line(j))))
     })
 }
 
@@ -435,6 +441,18 @@ mod tests {
     }
 
     #[test]
+    fn a_text_browsers_link_numbers_are_decoration() {
+        let text = format!("Tiêu đề\n{PARA}\n[12]Tin cùng chuyên mục\n[13]Khác\n");
+        assert_eq!(
+            cut_line(&text, None).as_deref(),
+            Some("[12]Tin cùng chuyên mục")
+        );
+        // A bracketed word is no link number.
+        let text = format!("Tiêu đề\n{PARA}\n[Ảnh]Tin cùng chuyên mục\n");
+        assert_eq!(cut_line(&text, None), None);
+    }
+
+    #[test]
     fn short_markers_are_whole_lines() {
         let text = format!("{PARA}\nBình luận (3)\n");
         assert_eq!(cut_line(&text, None).as_deref(), Some("Bình luận (3)"));
@@ -480,12 +498,12 @@ mod tests {
 
     #[test]
     fn extra_markers_from_site_toml() {
-        let text = format!("{PARA}\nCùng chủ đề\nTin A\n");
+        let text = format!("{PARA}\nCùng tác giả\nTin A\n");
         assert_eq!(cut_line(&text, None), None);
-        let extra = Markers::new(&["Cùng chủ đề".to_string()]);
+        let extra = Markers::new(&["Cùng tác giả".to_string()]);
         assert_eq!(
             cut_line(&text, Some(&extra)).as_deref(),
-            Some("Cùng chủ đề")
+            Some("Cùng tác giả")
         );
     }
 
