@@ -107,13 +107,25 @@ fn undecorated(loose_line: &str) -> &str {
 /// line, which a page sets inside an article as well as after it: that line
 /// is not the article's, but need not end it.
 fn is_inline_teaser(loose_line: &str) -> bool {
-    undecorated(loose_line)
-        .split_once(':')
-        .is_some_and(|(head, rest)| {
-            let head = head.trim();
-            !rest.trim().is_empty()
-                && (BOX_HEADINGS.contains(&head) || TAG_HEADINGS.contains(&head))
-        })
+    is_hashtags(loose_line)
+        || undecorated(loose_line)
+            .split_once(':')
+            .is_some_and(|(head, rest)| {
+                let head = head.trim();
+                !rest.trim().is_empty()
+                    && (BOX_HEADINGS.contains(&head) || TAG_HEADINGS.contains(&head))
+            })
+}
+
+/// `#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW`: a page's tags as hashtags (a
+/// Markdown heading has a space after its `#`).
+fn is_hashtags(loose_line: &str) -> bool {
+    loose_line.starts_with('#')
+        && loose_line.matches('#').count() >= 2
+        && loose_line
+            .split('#')
+            .skip(1)
+            .all(|tag| tag.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Headings of a box of other stories, which a page may set inside an
@@ -287,10 +299,29 @@ fn inline_box(text: &str, lines: &[Line], i: usize, loose_line: &str) -> Option<
     }
     let resumes = j > i + 1
         && j < lines.len()
-        && lines[j].blank_before
+        && (lines[j].blank_before || signed_below(text, lines, j))
         && !lines::is_short(line(j), 150)
         && lines::lede_prefix(line(j)).is_none();
     resumes.then_some(j)
+}
+
+/// Whether the author signs below line `j` before anything marks the
+/// page's end: on a page without blank lines, what tells the article going
+/// on after a box from other stories' summaries under it.
+fn signed_below(text: &str, lines: &[Line], j: usize) -> bool {
+    let builtin = Markers::builtin();
+    for l in lines.iter().skip(j + 1).take(40) {
+        let s = &text[l.range.clone()];
+        if super::structure::is_name_line(s) {
+            return true;
+        }
+        if lines::lede_prefix(s).is_some()
+            || (lines::is_short(s, MAX_MARKER_LINE) && builtin.matches(&loose(s)))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// `Email: btgtu@hanam.gov.vn`, `Họ và tên: Nguyễn Văn A`: a form field
@@ -438,6 +469,29 @@ mod tests {
             let text = format!("{PARA}\n\n{marker}\n\nMột tin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(marker), "{marker}");
         }
+    }
+
+    #[test]
+    fn a_box_inside_an_article_without_blank_lines() {
+        let text = format!("Tiêu đề\n{PARA}\nTin liên quan\nQuy định số 114-QĐ/TW: Bước tiến mới\n{PARA} {PARA}\nVăn Lưu\nCác tin khác\nTin A\n");
+        assert_eq!(
+            skipped(&text),
+            ["Tin liên quan", "Quy định số 114-QĐ/TW: Bước tiến mới"]
+        );
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Các tin khác"));
+        // Unsigned below, the box's summaries are other stories'.
+        let text = format!("Tiêu đề\n{PARA}\nVăn Lưu\nTin liên quan\nCẩm Phả sắp xếp, sáp nhập thôn, khu\n{PARA} {PARA}\nHạ Long thí điểm mô hình mới\n{PARA} {PARA}\n");
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Tin liên quan"));
+    }
+
+    #[test]
+    fn hashtags_are_tags() {
+        let text = format!("Tiêu đề\n{PARA}\n#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW\n{PARA}\n");
+        assert_eq!(skipped(&text), ["#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW"]);
+        assert_eq!(cut_line(&text, None), None);
+        // A Markdown heading, or one `#`, is not.
+        let text = format!("Tiêu đề\n{PARA}\n# Chương #1\n#Một\n{PARA}\n");
+        assert!(skipped(&text).is_empty());
     }
 
     #[test]
