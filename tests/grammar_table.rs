@@ -196,6 +196,11 @@ fn dates_issuers_and_years() {
         ("Chỉ thị số 05-CT/TW của Ban Bí thư", &["5-CT/TW#2021"]),
         ("Chỉ thị số 05-CT/TW của Bộ Chính trị", &["5-CT/TW#2016"]),
         ("Nghị quyết số 22-NQ/TW năm 2008", &["22-NQ/TW#2008"]),
+        // A date wrapped onto the next line.
+        ("Nghị quyết số 10-NQ/TU ngày\n15/10/2016 của Tỉnh ủy Lào Cai", &["10-NQ/TU@lao-cai#2016"]),
+        ("Nghị quyết số 10-NQ/TU ngày 15 tháng 10\nnăm 2016", &["10-NQ/TU@yen-bai#2016"]),
+        ("Nghị quyết số 10-NQ/TU ngày 15/10/\n2016", &["10-NQ/TU@yen-bai#2016"]),
+        ("Nghị quyết số 10-NQ/TU ngày 15/10\nNăm 2016 tỉnh", &["10-NQ/TU@yen-bai"]),
         // A month and year date the mention as well as a whole date does.
         ("Nghị quyết số 12-NQ/TU tháng 10/2020 của Tỉnh ủy Lào Cai", &["12-NQ/TU@lao-cai#2020"]),
         ("Kế hoạch số 45-KH/TU tháng 3 năm 2022 của Tỉnh ủy Nam Định", &["45-KH/TU@nam-dinh#2022"]),
@@ -386,6 +391,15 @@ fn numbers_without_code() {
 #[test]
 fn short_forms() {
     check(&[
+        // A State document's short form, with or without its issuer.
+        (
+            "Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của Chính phủ. Theo Nghị định 178, cán bộ. Nghị định 34 quy định",
+            &["178/2024/NĐ-CP", "178/2024/NĐ-CP"],
+        ),
+        (
+            "Nghị quyết số 98/2023/QH15 của Quốc hội về thí điểm. Nghị quyết 98 của Quốc hội cho phép; Nghị quyết 99 của Quốc hội",
+            &["98/2023/QH15", "98/2023/QH15", "99/NQ-QH"],
+        ),
         (
             "Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị (sau đây gọi tắt là Chỉ thị 05). Thực hiện Chỉ thị 05, các cấp ủy",
             &["5-CT/TW#2016", "5-CT/TW#2016", "5-CT/TW#2016"],

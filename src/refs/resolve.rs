@@ -12,7 +12,7 @@
 //! A last pass over the whole archive ([`years_from_archive`]) dates keys
 //! whose dated mentions elsewhere all agree on one year.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::grammar::{issuer as parse_issuer, Issuer, Mention, Organ, Target, CENTRAL_CITIES};
 use super::registry::{Registry, RegistryEntry};
@@ -129,6 +129,16 @@ pub fn resolve(
 ) -> Vec<Citation> {
     let vocab = Vocab::get();
     let mentions: Vec<&Mention> = mentions.iter().filter(|m| !m.heading).collect();
+    // The State documents the article cites by code, by type and number:
+    // `Nghị quyết 98 của Quốc hội` after `Nghị quyết số 98/2023/QH15` is
+    // that one, not a `98/NQ-QH` its issuer would imply.
+    let state_coded: HashSet<(&str, u32)> = mentions
+        .iter()
+        .filter_map(|m| match &m.target {
+            Target::StateCode { number, .. } => Some((m.kind.as_str(), *number)),
+            _ => None,
+        })
+        .collect();
     // Codes the article cites, to pick among a plenum's documents.
     let cited_codes: BTreeSet<String> = mentions
         .iter()
@@ -213,14 +223,16 @@ pub fn resolve(
                     // 06-NQ/HU ... của Huyện ủy Mộc Châu`: the article's code
                     // says more than the bare issuer (pass 3 ties them).
                     let coded = issuer.is_some_and(|iss| {
-                        !central_party(&iss.code)
+                        let party_coded = !central_party(&iss.code)
                             && iss.province.is_none()
                             && iss.places.is_empty()
                             && cited_codes.contains(&format!(
                                 "{number}-{}/{}",
                                 d.abbr.as_deref().unwrap_or(""),
                                 iss.code
-                            ))
+                            ));
+                        party_coded
+                            || (!iss.party && state_coded.contains(&(m.kind.as_str(), *number)))
                     });
                     if let (Some(iss), Some(abbr), false) = (issuer, d.abbr.clone(), coded) {
                         let (key, code, ok) = key_from_issuer(

@@ -388,7 +388,7 @@ fn year_or_month(s: &str, q: usize) -> Option<(i32, usize)> {
 fn dated(s: &str, q: usize) -> Option<(Option<NaiveDate>, Option<i32>, usize)> {
     let bracket = punct(s, q, &['(']);
     let at = bracket.map_or(q, |e| ws(s, e, false));
-    let (d, y, end) = date(s, ws(s, phrase(s, at, "ngày")?, false))?;
+    let (d, y, end) = date(s, ws_in_date(s, phrase(s, at, "ngày")?))?;
     let end = match bracket {
         Some(_) => punct(s, ws(s, end, false), &[')'])?,
         None => end,
@@ -609,11 +609,14 @@ fn parse_after_type(
     let end = t.end.max(last_end);
     // A bare number of a State-only type needs its issuer to mean anything
     // (`Nghị định số 30 của Chính phủ`).
+    // Or the text cited it by code before (`Nghị định 178` after
+    // `Nghị định số 178/2024/NĐ-CP`).
     if needs_code
         && t.issuer.is_none()
-        && members
-            .iter()
-            .any(|m| matches!(m.target, Target::Number { .. }))
+        && members.iter().any(|m| match m.target {
+            Target::Number { number } => !coded.contains(&(kind.to_string(), number)),
+            _ => false,
+        })
     {
         return Vec::new();
     }

@@ -54,6 +54,17 @@ pub(super) fn ws_wrapped(s: &str, i: usize) -> usize {
     }
 }
 
+/// Skips white space inside a date, across a line break where the date
+/// goes on in a digit or lower case (`ngày⏎15/10/2016`, `tháng 10⏎năm
+/// 2016`, `15/10/⏎2016`).
+pub(super) fn ws_in_date(s: &str, i: usize) -> usize {
+    let next_line = ws(s, i, true);
+    match char_at(s, next_line) {
+        Some(c) if c.is_ascii_digit() || c.is_lowercase() => next_line,
+        _ => ws(s, i, false),
+    }
+}
+
 /// Skips white space; at most one line break when `newline` is allowed,
 /// none otherwise.
 pub(super) fn ws(s: &str, mut i: usize, newline: bool) -> usize {
@@ -325,14 +336,14 @@ pub(super) fn date(s: &str, i: usize) -> Option<(Option<NaiveDate>, Option<i32>,
     let (d, _, mut pos) = number(s, i)?;
     let sep_end = |p: usize| {
         let q = ws(s, p, false);
-        punct(s, q, &['/', '-', '.', '–']).map(|e| ws(s, e, false))
+        punct(s, q, &['/', '-', '.', '–']).map(|e| ws_in_date(s, e))
     };
     let (m, after_m) = if let Some(q) = sep_end(pos) {
         let (m, _, e) = number(s, q)?;
         (m, e)
     } else {
-        let q = phrase(s, ws(s, pos, false), "tháng")?;
-        let (m, _, e) = number(s, ws(s, q, false))?;
+        let q = phrase(s, ws_in_date(s, pos), "tháng")?;
+        let (m, _, e) = number(s, ws_in_date(s, q))?;
         (m, e)
     };
     pos = after_m;
@@ -344,8 +355,8 @@ pub(super) fn date(s: &str, i: usize) -> Option<(Option<NaiveDate>, Option<i32>,
                 pos = e;
             }
         }
-    } else if let Some(q) = phrase(s, ws(s, pos, false), "năm") {
-        if let Some((y, w, e)) = number(s, ws(s, q, false)) {
+    } else if let Some(q) = phrase(s, ws_in_date(s, pos), "năm") {
+        if let Some((y, w, e)) = number(s, ws_in_date(s, q)) {
             if w.len() == 4 {
                 year = Some(y as i32);
                 pos = e;
