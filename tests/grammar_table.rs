@@ -149,6 +149,23 @@ fn dates_issuers_and_years() {
             "Ban Thường vụ Huyện ủy Lạc Sơn cũng vừa ký ban hành Kế hoạch số 40-KH/HU",
             &["40-KH/HU@hoa-binh/lac-son"],
         ),
+        // A sentence that opens with the day the organ issued it.
+        (
+            "(ĐCSVN) - Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số 19-NQ/TW về nông nghiệp",
+            &["19-NQ/TW#2022"],
+        ),
+        (
+            "Ngày 1/2/2023, tỉnh tổng kết; Tỉnh ủy ban hành Kế hoạch số 5-KH/TU. Ngày 3/3/2021, Tỉnh ủy tổ chức hội nghị và ban hành Kế hoạch số 6-KH/TU",
+            &["5-KH/TU@yen-bai", "6-KH/TU@yen-bai"],
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành nhiều văn bản lãnh đạo, chỉ đạo, trong đó có Chỉ thị số 17 về sinh hoạt chi bộ",
+            &["17-CT/TU@yen-bai"],
+        ),
+        (
+            "Sau khi Bộ Chính trị ban hành Kết luận số 14-KL/TW, tỉnh đã ban hành Chỉ thị số 15",
+            &["14-KL/TW", "15-CT@yen-bai"],
+        ),
         // The organ whose verb stands before the type word, not an earlier one.
         (
             "Sau khi Bộ Chính trị ban hành Kết luận số 14-KL/TW, Ban Thường vụ Tỉnh ủy Kon Tum đã ban hành Chỉ thị số 15",
@@ -457,6 +474,14 @@ fn plenums_and_congresses() {
             &["22-NQ/TW#2008"],
         ),
         ("Nghị quyết Trung ương 4, khóa XII", &["4-NQ/TW#2016"]),
+        (
+            "Nghị quyết Trung ương 4 khóa XI và khóa XII",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
+        (
+            "Nghị quyết Trung ương 4 các khóa XI, XII",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
         // A named district's Congress, a centrally-run city's.
         (
             "Nghị quyết Đại hội Đảng bộ huyện Thanh Sơn lần thứ XXVI",
@@ -807,6 +832,17 @@ fn districts() {
             "son-la",
             "Nghị quyết số 06-NQ/HU ngày 15/6/2022 của BCH Đảng bộ huyện Mộc Châu. Nghị quyết 06 của Huyện ủy đã",
             &["6-NQ/HU@son-la/moc-chau#2022", "6-NQ/HU@son-la/moc-chau#2022"],
+        ),
+        // A district's Congress left unnamed: the article's district (none: not_citations).
+        (
+            "bac-giang",
+            "Đảng bộ huyện Yên Thế thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII",
+            &["NQDH/XXIII@bac-giang/yen-the"],
+        ),
+        (
+            "bac-giang",
+            "Huyện Yên Thế, huyện Lạng Giang thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII",
+            &[],
         ),
         // A district organ left unnamed is the one district the article names.
         (

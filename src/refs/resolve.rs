@@ -272,6 +272,7 @@ pub fn resolve(
                     local,
                     province: named,
                     districts,
+                    district: of_district,
                 } => {
                     let name = match term.map(to_roman) {
                         Some(r) => format!("NQDH/{r}"),
@@ -286,8 +287,18 @@ pub fn resolve(
                             .iter()
                             .find(|(p, _)| Some(p) == context.province.as_ref()),
                     };
-                    d.fixed = if let Some((p, dist)) = district {
+                    // An unnamed district's: the article's, else none.
+                    let unnamed = *of_district && districts.is_empty();
+                    let article_district = context
+                        .province
+                        .as_ref()
+                        .zip(context.district.as_ref())
+                        .filter(|_| unnamed);
+                    let named_district = district.map(|(p, d)| (p, d));
+                    d.fixed = if let Some((p, dist)) = named_district.or(article_district) {
                         Some(format!("{name}@{p}/{dist}"))
+                    } else if unnamed {
+                        None
                     } else if *local && districts.is_empty() {
                         named
                             .clone()

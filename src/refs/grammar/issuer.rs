@@ -199,7 +199,7 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
         Some(e) => (true, ws(s, e, false)),
         None => (false, i),
     };
-    pos = any_phrase(s, pos, &["khóa", "nhiệm kỳ khóa"])?;
+    pos = any_phrase(s, pos, &["khóa", "nhiệm kỳ khóa", "các khóa"])?;
     // After `khóa`, a Roman numeral may be typed in lower case (`khóa xii`).
     let term_at = |q: usize| {
         term_number(s, q).or_else(|| {
@@ -223,9 +223,11 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
         terms.push(t);
         pos = e;
         let q = ws(s, pos, false);
+        // `khóa XI, XII`, `khóa XI và XII`, `khóa XI và khóa XII`.
         let next = punct(s, q, &[',', '-', '–'])
             .or_else(|| phrase(s, q, "và"))
-            .map(|e| ws(s, e, false));
+            .map(|e| ws(s, e, false))
+            .map(|n| phrase(s, n, "khóa").map_or(n, |e| ws(s, e, false)));
         // Another khóa is written as the first was, and is not a count:
         // not `khóa XI và 5 năm thực hiện`, `khóa 11 và 12 đảng bộ`.
         let another = next.filter(|&n| {

@@ -60,6 +60,8 @@ pub enum Target {
         local: bool,
         province: Option<String>,
         districts: Vec<(String, String)>,
+        /// A district's, though `districts` may not name it.
+        district: bool,
     },
 }
 
@@ -227,9 +229,14 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
             continue;
         };
         if !first.is_ascii_digit() && !found.is_empty() {
-            let before = issuer_before(text, start);
+            let before = issuer_before_at(text, start);
+            let dated = before.as_ref().and_then(|(_, at)| date_before(text, *at));
             for m in &mut found {
-                m.issuer_before = before.clone();
+                m.issuer_before = before.as_ref().map(|(iss, _)| iss.clone());
+                if let (Some((date, year)), None) = (dated, m.year) {
+                    m.date = Some(date);
+                    m.year = Some(year);
+                }
             }
         }
         if let Some(last) = found.iter().map(|m| m.span.end).max() {
@@ -510,6 +517,7 @@ fn parse_after_type(
                     local: c.local,
                     province: c.province,
                     districts: c.places,
+                    district: c.district,
                 },
                 issuer: None,
                 date: None,
@@ -826,6 +834,37 @@ const VERB_ADVERBS: &[&str] = &[
 /// The issuer named just before a type word: `Ban Thường vụ Tỉnh ủy Yên
 /// Bái (đã) ban hành Chỉ thị số 17`. Looks back within the sentence.
 pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
+    issuer_before_at(s, type_start).map(|(issuer, _)| issuer)
+}
+
+/// The date a sentence opens with before the issuer at `issuer_start`
+/// (`Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số
+/// 19-NQ/TW`): the day the document was issued. Whole dates only.
+fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
+    let sentence_start = s[..issuer_start]
+        .rfind(['.', ';', '\n', '\r'])
+        .map_or(0, |p| p + 1);
+    let opening = s[sentence_start..issuer_start].trim_start();
+    let at = issuer_start - opening.len();
+    // A portal's `(HBĐT) - ` before it.
+    let lede = opening
+        .strip_prefix('(')
+        .and_then(|r| r.find(')').filter(|&c| c <= 40))
+        .map(|c| {
+            let after = &opening[c + 2..];
+            let date_at = after.trim_start_matches([' ', '-', '–', '—']);
+            opening.len() - date_at.len()
+        });
+    let at = at + lede.unwrap_or(0);
+    let at = phrase(s, at, "ngày").map_or(at, |e| ws(s, e, false));
+    let (date, year, end) = date(s, at)?;
+    let rest = s[end..issuer_start].trim_start_matches([',', ' ']);
+    rest.is_empty().then_some(())?;
+    Some((date?, year?))
+}
+
+/// [`issuer_before`], and where the issuer's name starts.
+fn issuer_before_at(s: &str, type_start: usize) -> Option<(Issuer, usize)> {
     let window_start = type_start.saturating_sub(200);
     let mut ws_start = window_start;
     while !s.is_char_boundary(ws_start) {
@@ -854,7 +893,12 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
         .rfind(['.', ';', '\n', '\r'])
         .map_or(ws_start, |p| ws_start + p + 1);
     let verb_pos = ws_start + trimmed.len() - last_word.len();
-    let mut best: Option<Issuer> = None;
+    // An issuer whose verb stands right before the type word; else the
+    // nearest whose verb's object runs to it with no number (so no other
+    // document) between (`Tỉnh ủy đã ban hành nhiều văn bản, trong đó có Chỉ thị 17`;
+    // not the Politburo in `Sau khi Bộ Chính trị ban hành Kết luận 14,
+    // Tỉnh ủy đã ban hành Chỉ thị 15`, nor in `..., tỉnh đã ban hành ...`).
+    let mut nearest: Option<(Issuer, usize)> = None;
     let mut i = sent_start;
     while i < verb_pos {
         let c = char_at(s, i)?;
@@ -876,16 +920,20 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
                 // Its verb is the one before the type word: in `Sau khi Bộ
                 // Chính trị ban hành Kết luận 14, Tỉnh ủy đã ban hành Chỉ thị
                 // 15`, the Politburo's is not.
-                let verb_end = any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]);
-                if verb_end.is_some_and(|v| s[v..type_start].trim().is_empty()) {
-                    best = Some(iss);
-                    break;
+                if let Some(v) = any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]) {
+                    let object = &s[v..type_start];
+                    if object.trim().is_empty() {
+                        return Some((iss, i));
+                    }
+                    // A number there is another document's (`Kết luận 14`).
+                    let names_another = object.bytes().any(|b| b.is_ascii_digit());
+                    nearest = (!names_another).then_some((iss, i));
                 }
             }
         }
         i += c.len_utf8();
     }
-    best
+    nearest
 }
 
 #[cfg(test)]

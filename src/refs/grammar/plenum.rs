@@ -12,6 +12,8 @@ pub(super) struct Congress {
     pub(super) local: bool,
     pub(super) province: Option<String>,
     pub(super) places: Vec<(String, String)>,
+    /// A district's, named or not (`Đảng bộ huyện lần thứ XXIII`).
+    pub(super) district: bool,
     pub(super) end: usize,
 }
 use super::read::*;
@@ -97,20 +99,21 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
     if let Some(e) = phrase(s, pos, "đại biểu") {
         pos = ws(s, e, true);
     }
-    let local = |province: Option<String>, places, end| {
+    let local = |province: Option<String>, places, district, end| {
         let (term, end) = local_term(s, end);
         Some(Congress {
             term,
             local: true,
             province,
             places,
+            district,
             end,
         })
     };
     if let Some(e) = phrase(s, pos, "đảng bộ tỉnh") {
         return match province_name(s, e) {
-            Some((p, e2)) => local(Some(p), Vec::new(), e2),
-            None => local(None, Vec::new(), e),
+            Some((p, e2)) => local(Some(p), Vec::new(), false, e2),
+            None => local(None, Vec::new(), false, e),
         };
     }
     if let Some(e) = phrase(s, pos, "đảng bộ") {
@@ -120,11 +123,18 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
             .and(province_name(s, q))
             .filter(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
         if let Some((p, e2)) = city {
-            return local(Some(p), Vec::new(), e2);
+            return local(Some(p), Vec::new(), false, e2);
         }
-        if any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]).is_some() {
+        if let Some(unit) = any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]) {
             if let Some((places, e2)) = district_place(s, q) {
-                return local(None, places, e2);
+                return local(None, places, true, e2);
+            }
+            // `Đảng bộ huyện lần thứ XXIII`: the article's district.
+            if phrase(s, q, "thành phố").is_none() {
+                let (term, _) = local_term(s, unit);
+                if term.is_some() {
+                    return local(None, Vec::new(), true, unit);
+                }
             }
         }
     }
@@ -158,6 +168,7 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
         local: false,
         province: None,
         places: Vec::new(),
+        district: false,
         end,
     })
 }
