@@ -247,7 +247,7 @@ fn seed_001_box_pieces_stay_sections() {
 fn made_up_portal_pages() {
     let dir = root().join("tests/fixtures/portals");
     let expected = rows(&dir.join("expected.tsv"));
-    assert_eq!(expected.len(), 4);
+    assert_eq!(expected.len(), 5);
     for row in &expected {
         let a = check_row(&dir, row, &SiteConfig::default());
         let file = col(row, 0);
@@ -274,6 +274,24 @@ fn made_up_portal_pages() {
             );
         }
     }
+}
+
+/// A whole page's top (site name, a ticker with today's date, a menu, a
+/// list of other stories under `Tin mới`) is not the article: none of it
+/// is in a block, so none of it is cited.
+#[test]
+fn a_page_top_is_not_the_article() {
+    let dir = root().join("tests/fixtures/portals");
+    let a = clean(
+        &dir.join("lao_cai_page_top.txt"),
+        "lao_cai_page_top.txt",
+        &SiteConfig::default(),
+    );
+    let first_block = a.blocks.iter().map(|b| b.range.start).min().unwrap_or(0);
+    // The section's name above the headline is the first.
+    let rubric = a.text.find("Chính trị\nBảo Thắng").unwrap_or(usize::MAX);
+    assert_eq!(first_block, rubric, "{:?}", &a.text[first_block..]);
+    assert_eq!(a.rubric.as_deref(), Some("Chính trị"));
 }
 
 #[test]

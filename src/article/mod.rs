@@ -200,7 +200,14 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
             .unwrap_or_default(),
     };
     article.author = provenance::author(text, &article.blocks);
-    let source = provenance::source(text, body, &config.portals);
+    // The lede's portal, under the page's top and the headline.
+    let shown: Vec<lines::Line> = body
+        .iter()
+        .zip(&skip)
+        .filter(|(_, &skipped)| !skipped)
+        .map(|(l, _)| l.clone())
+        .collect();
+    let source = provenance::source(text, &shown, &config.portals);
     let (source, source_province) = match source {
         Some((name, province)) => (Some(name), province),
         None => (None, None),
