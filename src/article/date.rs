@@ -28,16 +28,19 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?xi)^
+            # an author or section before a bullet: `Thành Duy • 21/07/2023`
+            (?:[\p{L}\ .]{2,30}\s*[•·]\s*)?
             (?:(?:cập\ nhật(?:\ lúc)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
-            (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}\s*[,\-–—|]?\s*)?
-            (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)\s*[,\-–—]?\s*)?
+            (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}'?\s*[,\-–—|]?\s*)?
+            (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
             (?:ngày\s*)?
             \(?\s*(?:
                 (?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})
               | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:năm\s+|,\s*|\s)(?P<y2>\d{4})
               | (?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})
             )\s*\)?
-            (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch|\(?gmt\s*[+\-]?\s*\d*(?::\d{2})?\)?))?)?
+            (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?
+            (?:\s*[(\[]?gmt\s*[+\-]?\s*\d*(?::\d{2})?[)\]]?)?
             (?:\s+\d+){0,3}
             # what a portal prints beside it: `| Lượt xem: 1.523`, `- Tác giả: Hà Anh`
             (?:\s*[|\-–—]\s*[\p{L}\ ]{2,20}:\s*[^|]{0,40})?
@@ -45,7 +48,9 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
         )
         .expect("a valid regex")
     });
-    let caps = re.captures(line.trim())?;
+    // Markdown's emphasis around it: `*Thứ Bảy, 16/09/2023 - 08:45*`.
+    let line = line.trim().trim_matches(['*', '_']).trim();
+    let caps = re.captures(line)?;
     // Whichever of the three spellings matched.
     let num = |names: [&str; 3]| {
         names
@@ -123,6 +128,12 @@ mod tests {
             ("Thứ tư, 20/09/2023 - 14:20 - Tác giả: Hà Anh", 2023, 9, 20),
             ("Thời gian đăng: 18/05/2023 14:20", 2023, 5, 18),
             ("Ngày đăng: 12/05/2023 | Lượt xem: 1.523", 2023, 5, 12),
+            ("Cập nhật: 09:20, 03/11/2022 (GMT+7)", 2022, 11, 3),
+            ("Thứ Bảy, 21/10/2023, 07:45 [GMT+7]", 2023, 10, 21),
+            ("Cập nhật lúc: 15h30' ngày 18/3/2023", 2023, 3, 18),
+            ("T7, 11/11/2023 | 07:20", 2023, 11, 11),
+            ("*Thứ Bảy, 16/09/2023 - 08:45*", 2023, 9, 16),
+            ("Thành Duy • 21/07/2023 - 09:15", 2023, 7, 21),
         ] {
             assert_eq!(parse_line(line), ymd(y, m, d), "{line}");
         }
