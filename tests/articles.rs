@@ -294,6 +294,18 @@ fn a_page_top_is_not_the_article() {
     assert_eq!(a.rubric.as_deref(), Some("Chính trị"));
 }
 
+/// A date line that carries a view counter is still the date line.
+#[test]
+fn a_date_line_with_a_counter_dates_the_article() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("x.txt");
+    let page = "TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH\nTrang chủ\nTin tức - Sự kiện\nTuần Giáo nâng cao chất lượng sinh hoạt chi bộ\nNgày đăng: 14/09/2022 | Lượt xem: 315\nNhững năm qua, Đảng bộ huyện Tuần Giáo luôn quan tâm nâng cao chất lượng sinh hoạt chi bộ, coi đây là nhiệm vụ thường xuyên.\n";
+    std::fs::write(&path, page).expect("write");
+    let a = clean(&path, "x.txt", &SiteConfig::default());
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2022-09-14"));
+    assert_eq!(a.title, "Tuần Giáo nâng cao chất lượng sinh hoạt chi bộ");
+}
+
 #[test]
 fn site_toml_extends_markers_and_portals() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -226,7 +226,8 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
             }
             let marker = (builtin.matches(&l) || extra.is_some_and(|m| m.matches(&l)))
                 && !is_filled_field(&l);
-            let widget = is_widget(s, &l);
+            // A date line with its counters is the article's date line.
+            let widget = is_widget(s, &l) && super::date::parse_line(s).is_none();
             // Above the article, a heading of other stories (`Tin mới`,
             // `Đọc nhiều`) with its list, or a bar, is the page's, not the end.
             if (widget || marker && (is_chrome(&l) || article_follows(text, lines, i))) && !begun {
@@ -413,14 +414,7 @@ mod tests {
         let text = format!(
             "Tiêu đề bài viết\nNgày đăng: 12/05/2023 | Lượt xem: 1.523\nChia sẻ\nIn bài viết\n{PARA}\nChia sẻ\n"
         );
-        assert_eq!(
-            skipped(&text),
-            [
-                "Ngày đăng: 12/05/2023 | Lượt xem: 1.523",
-                "Chia sẻ",
-                "In bài viết"
-            ]
-        );
+        assert_eq!(skipped(&text), ["Chia sẻ", "In bài viết"]);
         assert_eq!(cut_line(&text, None).as_deref(), Some("Chia sẻ"));
     }
 
