@@ -107,7 +107,11 @@ pub fn author(text: &str, blocks: &[Block]) -> Option<String> {
     };
     bylines()
         .find_map(super::structure::is_labelled_byline)
-        .or_else(|| bylines().find(|l| super::structure::is_name_line(l)))
+        .or_else(|| {
+            bylines().find(|l| {
+                super::structure::is_name_line(l) || super::structure::is_name_in_capitals(l)
+            })
+        })
         .or_else(|| bylines().find(|l| super::structure::is_initials(l)))
         .map(str::to_string)
 }

@@ -69,7 +69,7 @@ pub fn blocks(text: &str, lines: &[Line], skip: &[bool]) -> Vec<Block> {
         }
         let kind = if is_labelled_byline(s).is_some()
             || is_name_line(s)
-            || (i == last && is_initials(s))
+            || (i == last && (is_initials(s) || is_name_in_capitals(s)))
         {
             BlockKind::Byline
         } else if is_caption(s) {
@@ -175,6 +175,23 @@ pub fn is_name_line(line: &str) -> bool {
 }
 
 /// A reporter's initials closing an article: `P.V(TH)`, `PV`, `T.L`.
+/// A pen name in capitals (`MINH THU`, `NGUYỄN THẮNG`): 2 to 4 words,
+/// not a place's name. Only the body's last line is read so, where a
+/// heading in capitals cannot stand.
+pub fn is_name_in_capitals(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && line.chars().count() <= 30
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() && c.is_uppercase()))
+        && {
+            let g = Gazetteer::get();
+            let key = gazetteer::word_key(line);
+            g.province_by_key(&key).is_none() && g.district_province_by_key(&key).is_none()
+        }
+}
+
 pub fn is_initials(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -197,6 +214,14 @@ mod tests {
     }
 
     const P: &str = "Một đoạn văn của bài báo.";
+
+    #[test]
+    fn a_pen_name_in_capitals_signs_only_at_the_end() {
+        let text = format!("{P}\nKẾT QUẢ NỔI BẬT\n{P}\nMINH THU\n");
+        let k = kinds(&text);
+        assert_ne!(k[1].0, BlockKind::Byline);
+        assert_eq!(k[3], (BlockKind::Byline, "MINH THU".to_string()));
+    }
 
     #[test]
     fn subheadings_between_paragraphs() {
@@ -273,6 +298,10 @@ mod tests {
         );
         assert_eq!(is_labelled_byline("Bài và ảnh: Lê Minh"), Some("Lê Minh"));
         assert_eq!(is_labelled_byline("Ảnh: Xuân Thu"), None);
+        assert!(is_name_in_capitals("MINH THU"));
+        assert!(is_name_in_capitals("NGUYỄN THẮNG"));
+        assert!(!is_name_in_capitals("LAI CHÂU"));
+        assert!(!is_name_in_capitals("CHI BỘ 4 TỐT"));
         assert!(is_name_line("Hải Yến"));
         assert!(is_name_line("Nguyễn Đức Cường"));
         assert!(!is_name_line("Lai Châu"));
