@@ -162,6 +162,10 @@ pub fn is_name_line(line: &str) -> bool {
     if !(2..=5).contains(&words.len()) || head.chars().count() > 40 {
         return false;
     }
+    // A paper or a portal is not a person (`Báo Tuyên Quang - Giấy phép ...`).
+    if matches!(words[0], "Báo" | "Cổng" | "Trang" | "Tạp" | "Đài") {
+        return false;
+    }
     let capitalised = words.iter().all(|w| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
@@ -303,6 +307,7 @@ mod tests {
         assert!(!is_name_in_capitals("LAI CHÂU"));
         assert!(!is_name_in_capitals("CHI BỘ 4 TỐT"));
         assert!(is_name_line("Hải Yến"));
+        assert!(!is_name_line("Báo Tuyên Quang - Giấy phép số 91/GP-BTTTT"));
         assert!(is_name_line("Nguyễn Đức Cường"));
         assert!(!is_name_line("Lai Châu"));
         assert!(!is_name_line("Sát sao trong lãnh đạo"));
