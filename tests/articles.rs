@@ -343,6 +343,33 @@ fn front_matter_beats_extraction() {
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2021-03-04"));
 }
 
+/// A page exported as Markdown is read as a scraped page is: its
+/// boilerplate is cut, its date line and byline read; its text stays
+/// Markdown, and front matter still wins.
+#[test]
+fn a_markdown_page_is_cleaned_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.md");
+    let md = "---\ntitle: \"Hoài Nhơn phát triển đảng viên\"\n---\n\n*Thứ Tư, 18/10/2023 09:00*\n\n(BĐ) - Thực hiện **Chỉ thị số 07-CT/TW** ngày 23/11/2006 của Ban Bí thư, Thị ủy Hoài Nhơn ban hành Kế hoạch số 52-KH/ThU.\n\n- Một ý\n- Ý khác\n\nPhạm Tiến Sỹ\n\n### Tin liên quan\n\n- Phù Cát triển khai Nghị quyết số 15-NQ/TU\n";
+    std::fs::write(&path, md).expect("write");
+    let src = source::from_bytes(&path, "a.md", Format::Markdown, md.as_bytes())
+        .expect("decodes")
+        .expect("not empty");
+    let a = article::clean(src, &SiteConfig::default());
+    assert_eq!(a.title, "Hoài Nhơn phát triển đảng viên");
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2023-10-18"));
+    assert_eq!(a.author.as_deref(), Some("Phạm Tiến Sỹ"));
+    assert_eq!(a.source.as_deref(), Some("BĐ"));
+    assert_eq!(a.body_end, md.find("### Tin liên quan").unwrap_or(0));
+    let texts: Vec<&str> = a.blocks.iter().map(|b| &a.text[b.range.clone()]).collect();
+    assert!(
+        a.blocks.iter().all(|b| b.kind == BlockKind::Markdown),
+        "{texts:?}"
+    );
+    assert!(texts.concat().contains("- Một ý\n- Ý khác"), "{texts:?}");
+    assert!(!texts.concat().contains("18/10/2023"), "{texts:?}");
+}
+
 /// Whatever the bytes, cleaning neither panics nor makes a block outside
 /// the text or past the cut.
 #[test]

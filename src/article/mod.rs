@@ -5,7 +5,8 @@
 //! Blocks are byte ranges into the source text, never copies, so the
 //! citations found in them keep offsets into the file's own text.
 //!
-//! A scraped `.txt` page is read line by line, in this order:
+//! A scraped page is read line by line, in this order (a `.md` one too;
+//! its blocks then stay Markdown):
 //! - `boilerplate`: where the portal's teasers, widgets and forms begin
 //!   ([`Article::body_end`]); nothing after it becomes a block;
 //! - `title` and `date`: the rubric, headline and date line at the top
@@ -125,19 +126,10 @@ pub fn clean(source: Source, config: &SiteConfig) -> Article {
         extra: toml::Table::new(),
         text,
     };
-    match format {
-        Format::Txt => read_page(&mut article, body_start, config),
-        Format::Markdown => {
-            article.blocks = vec![Block {
-                kind: BlockKind::Markdown,
-                range: body_start..article.text.len(),
-            }];
-            article.title = markdown_title(&article.text[body_start..]);
-            article.province = article
-                .text
-                .get(body_start..)
-                .and_then(provenance::province_in);
-        }
+    read_page(&mut article, body_start, config);
+    if format == Format::Markdown {
+        let markdown_end = article.body_end;
+        article.title = markdown_title(&article.text[body_start..markdown_end]);
     }
     let mut over = config.articles.get(&rel).cloned().unwrap_or_default();
     if let Some(fm) = front_matter {
@@ -153,6 +145,10 @@ pub fn clean(source: Source, config: &SiteConfig) -> Article {
 /// A scraped portal page: cut the boilerplate, read the head (rubric,
 /// headline, date), make blocks of the rest, then the title, source,
 /// province and author. Every step is one pass over the lines.
+///
+/// A Markdown page is read the same way (scrapers export pages as Markdown
+/// too), but its text stays Markdown: its blocks are the runs of lines
+/// that are neither boilerplate nor the page's top nor the date line.
 fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
     let text = &article.text;
     let all = lines::split(text, body_start..text.len());
@@ -167,6 +163,11 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
         skip[i] = true;
     }
     let head = title::head(text, body, &skip);
+    // Markdown keeps its headline and rubric in its text.
+    let mut markdown_skip = skip.clone();
+    for &i in &head.chrome {
+        markdown_skip[i] = true;
+    }
     for i in [head.rubric, head.headline, head.date.map(|d| d.0)]
         .into_iter()
         .flatten()
@@ -200,6 +201,9 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
             .unwrap_or_default(),
     };
     article.author = provenance::author(text, &article.blocks);
+    if article.format == Format::Markdown {
+        article.blocks = markdown_runs(body, &markdown_skip, head.date.map(|d| d.0));
+    }
     // The lede's portal, under the page's top and the headline.
     let shown: Vec<lines::Line> = body
         .iter()
@@ -217,6 +221,28 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
         text.get(body_start..article.body_end)
             .and_then(provenance::province_in)
     });
+}
+
+/// Markdown blocks: the runs of `lines` that `skip` leaves, less the date
+/// line.
+fn markdown_runs(lines: &[lines::Line], skip: &[bool], date_line: Option<usize>) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open = false;
+    for (i, line) in lines.iter().enumerate() {
+        if skip[i] || Some(i) == date_line {
+            open = false;
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(last) if open => last.range.end = line.range.end,
+            _ => blocks.push(Block {
+                kind: BlockKind::Markdown,
+                range: line.range.clone(),
+            }),
+        }
+        open = true;
+    }
+    blocks
 }
 
 /// Cuts `text` at a word boundary near `max` characters, adding `…`.
