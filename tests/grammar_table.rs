@@ -213,6 +213,9 @@ fn dates_issuers_and_years() {
         ("Chỉ thị số 05-CT/TW của Ban Bí thư", &["5-CT/TW#2021"]),
         ("Chỉ thị số 05-CT/TW của Bộ Chính trị", &["5-CT/TW#2016"]),
         ("Nghị quyết số 22-NQ/TW năm 2008", &["22-NQ/TW#2008"]),
+        // Commas around the date, as journals write it.
+        ("Chỉ thị số 05, ngày 23-6-2021, của Ban Bí thư", &["5-CT/TW#2021"]),
+        ("Chỉ thị số 05-CT/TW, của Ban Bí thư", &["5-CT/TW#2021"]),
         // A date wrapped onto the next line.
         ("Nghị quyết số 10-NQ/TU ngày\n15/10/2016 của Tỉnh ủy Lào Cai", &["10-NQ/TU@lao-cai#2016"]),
         ("Nghị quyết số 10-NQ/TU ngày 15 tháng 10\nnăm 2016", &["10-NQ/TU@yen-bai#2016"]),
@@ -337,6 +340,20 @@ fn state_codes() {
 #[test]
 fn numbers_without_code() {
     check(&[
+        // A number the sentence goes on from is a document's.
+        (
+            "Công tác triển khai Đề án 06 trên địa bàn tỉnh",
+            &["6-ĐA@yen-bai"],
+        ),
+        (
+            "Lục Ngạn triển khai Chỉ thị 35 nghiêm túc",
+            &["35-CT@yen-bai"],
+        ),
+        ("Chỉ thị 05 đi vào cuộc sống", &["5-CT@yen-bai"]),
+        (
+            "Nghị quyết 18 và 19 của Ban Chấp hành Trung ương",
+            &["18-NQ/TW#2017", "19-NQ/TW#2017"],
+        ),
         (
             "gắn với thực hiện Chỉ thị 05 của Bộ Chính trị về",
             &["5-CT/TW#2016"],
@@ -408,6 +425,11 @@ fn numbers_without_code() {
 #[test]
 fn short_forms() {
     check(&[
+        // A short form that states its own year is that year's document.
+        (
+            "Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về đại hội. Chỉ thị 35 năm 2019 chỉ yêu cầu",
+            &["35-CT/TW#2024", "35-CT/TW#2019"],
+        ),
         // A State document's short form, with or without its issuer.
         (
             "Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của Chính phủ. Theo Nghị định 178, cán bộ. Nghị định 34 quy định",
@@ -721,6 +743,11 @@ fn not_citations() {
         "Chỉ thị",
         "thông báo 2 lần trong năm",
         "nghị quyết 3 năm qua",
+        "Nghị quyết 6 tháng đầu năm",
+        "Hướng dẫn 3 bước thực hiện",
+        "kế hoạch 5 chỉ tiêu chủ yếu",
+        "Kế hoạch 2 đến 3 năm",
+        "Kế hoạch 5 năm 2021 - 2025",
         "Quyết định 2 người vào vị trí",
         "tỷ lệ 1/3 số đảng viên",
         "Thông tư hướng dẫn thi hành",
@@ -817,6 +844,16 @@ fn districts() {
             "quang-binh",
             "Kế hoạch số 9-KH/ThU của Thành ủy Đồng Hới",
             &["9-KH/ThU@quang-binh/dong-hoi"],
+        ),
+        (
+            "ho-chi-minh",
+            "Thành ủy TP Thủ Đức ban hành Chương trình số 10-CTr/ThU; Kế hoạch số 3-KH/ThU của Thành ủy TP. Thủ Đức",
+            &["10-CTr/ThU@ho-chi-minh/thu-duc", "3-KH/ThU@ho-chi-minh/thu-duc"],
+        ),
+        (
+            "ho-chi-minh",
+            "Kế hoạch số 6/KH-UBND của UBND TP. Đà Nẵng; Chỉ thị số 8-CT/TU của Thành ủy TP Hà Nội; Kế hoạch số 7/KH-UBND của UBND TP Vĩnh Yên",
+            &["6/KH-UBND@da-nang", "8-CT/TU@ha-noi", "7/KH-UBND@vinh-phuc/vinh-yen"],
         ),
         (
             "ho-chi-minh",

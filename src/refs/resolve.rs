@@ -424,7 +424,15 @@ pub fn resolve(
             .find(|&j| same(j))
             .or_else(|| candidates[here..].iter().copied().find(|&j| same(j)));
         if let Some(j) = source {
-            drafts[i].fixed = drafts[j].fixed.clone();
+            // `Chỉ thị 35 năm 2019` after `Chỉ thị số 35-CT/TW ngày
+            // 14/6/2024`: that code, but the year it states.
+            let fixed = drafts[j].fixed.clone().map(|key| match m.year {
+                Some(y) if takes_year(key.split('#').next().unwrap_or(&key)) => {
+                    format!("{}#{y}", key.split('#').next().unwrap_or(&key))
+                }
+                _ => key,
+            });
+            drafts[i].fixed = fixed;
             drafts[i].code = drafts[j].code.clone();
             drafts[i].resolved = Resolution::ShortForm;
             continue;

@@ -103,11 +103,9 @@ impl Vocab {
     /// One code segment in its canonical case: `ttg` → `TTg`, `ubnd` → `UBND`.
     pub fn canonical_segment(&self, seg: &str) -> String {
         let up = seg.to_uppercase();
-        // Some papers write `TW` as `TƯ` in codes too: `04-NQ/TƯ`, `BTCTƯ`.
-        let up = match up.strip_suffix("TƯ") {
-            Some(head) => format!("{head}TW"),
-            None => up,
-        };
+        // Some papers write `TW` as `TƯ` in codes too: `04-NQ/TƯ`, `BTCTƯ`,
+        // `UBTƯMTTQVN`.
+        let up = up.replace("TƯ", "TW");
         self.canonical.get(&up).cloned().unwrap_or(up)
     }
 }
@@ -125,6 +123,8 @@ mod tests {
         assert_eq!(v.party_type("NĐ"), None);
         assert_eq!(v.abbr_of("Đề án"), Some("ĐA"));
         assert_eq!(v.canonical_segment("ttg"), "TTg");
+        assert_eq!(v.canonical_segment("UBTƯMTTQVN"), "UBTWMTTQVN");
+        assert_eq!(v.canonical_segment("BTCTƯ"), "BTCTW");
         assert_eq!(v.word_of("TT", false), Some("Thông tư"));
     }
 }

@@ -258,10 +258,14 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
             return None; // a year: `Kế hoạch 2021`
         }
         let q = ws(s, end, false);
+        // Words that go on a sentence about a document, never a count's
+        // unit (`nghị quyết 3 năm`, `kế hoạch 5 bước`, `3 chỉ tiêu`).
         const FOLLOWERS: &[&str] = &[
             "của", "ngày", "về", "và", "đã", "được", "trong", "là", "với", "nhằm", "do", "tại",
             "ban", "cũng", "này", "khóa", "gắn", "thì", "mà", "nêu", "đề", "có", "kèm", "theo",
-            "vào", "sẽ", "hiện",
+            "vào", "sẽ", "hiện", "trên", "đến", "tới", "cho", "để", "ở", "bằng", "cùng", "từ",
+            "sau", "trước", "nghiêm", "hiệu", "sâu", "đi", "không", "vẫn", "đều", "luôn", "ngay",
+            "nay", "chưa", "đang", "vừa", "mới", "tiếp", "nhấn", "khẳng",
         ];
         let ok = match char_at(s, q) {
             None => true,
@@ -272,7 +276,11 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
             Some('(') => true,
             Some(c) if c.is_alphabetic() => {
                 let e = word_end(s, q);
-                FOLLOWERS.contains(&norm(&s[q..e]).as_str())
+                let word = norm(&s[q..e]);
+                // Not a range: `kế hoạch 2 đến 3 năm`.
+                let range = matches!(word.as_str(), "đến" | "tới" | "từ" | "trên")
+                    && char_at(s, ws(s, e, false)).is_some_and(|d| d.is_ascii_digit());
+                FOLLOWERS.contains(&word.as_str()) && !range
             }
             _ => false,
         };

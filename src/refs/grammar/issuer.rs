@@ -16,9 +16,8 @@ pub const CENTRAL_CITIES: &[&str] = &["ha-noi", "ho-chi-minh", "hai-phong", "da-
 pub(super) fn province_name(s: &str, i: usize) -> Option<(String, usize)> {
     let i = ws(s, i, false);
     let start = i;
-    let i = phrase(s, i, "tỉnh")
-        .or_else(|| phrase(s, i, "thành phố"))
-        .map(|e| ws(s, e, false))
+    let i = any_phrase(s, i, &["tỉnh", "thành phố", "tp"])
+        .map(|e| ws(s, punct(s, e, &['.']).unwrap_or(e), false))
         .unwrap_or(i);
     if char_at(s, i).is_none_or(|c| !c.is_uppercase()) {
         return None;
@@ -74,7 +73,9 @@ pub fn districts_named(s: &str, province: &str) -> Vec<String> {
 /// The districts a name at `i` may be, and where the name ends.
 fn district_names(s: &str, i: usize) -> Option<(Vec<(String, String)>, usize)> {
     let i = ws(s, i, false);
-    let unit = any_phrase(s, i, &["huyện", "quận", "thị xã", "thành phố"]);
+    // `TP Thủ Đức`, `TP. Vĩnh Yên`: the city written short.
+    let unit = any_phrase(s, i, &["huyện", "quận", "thị xã", "thành phố", "tp"])
+        .map(|e| punct(s, e, &['.']).unwrap_or(e));
     let i = unit.map(|e| ws(s, e, false)).unwrap_or(i);
     let g = Gazetteer::get();
     let places = |name: &str| -> Vec<(String, String)> {
@@ -434,13 +435,14 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             let central_city =
                 province_name(s, q).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
             if !central_city {
-                if let Some(unit) = any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"])
+                if let Some(unit) =
+                    any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố", "tp"])
                 {
                     if let Some((places, e2)) = district_place(s, q) {
                         return Some(of_place(s, start, e2, code, false, None, places));
                     }
                     // `UBND huyện` unnamed: the article's district.
-                    if phrase(s, q, "thành phố").is_none() {
+                    if any_phrase(s, q, &["thành phố", "tp"]).is_none() {
                         let (mut iss, end) =
                             of_place(s, start, unit, code, false, None, Vec::new());
                         iss.of_district = true;

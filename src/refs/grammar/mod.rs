@@ -307,8 +307,11 @@ fn tail(s: &str, start: usize) -> Tail {
     for _ in 0..4 {
         let mut q = ws_wrapped(s, t.end);
         let comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
+        // `, ngày 23-6-2021, của Ban Bí thư`: a comma before either.
         if let Some(c) = comma {
-            if !have_date && phrase(s, c, "ngày").is_some() {
+            let date_next = !have_date && phrase(s, c, "ngày").is_some();
+            let issuer_next = t.issuer.is_none() && phrase(s, c, "của").is_some();
+            if date_next || issuer_next {
                 q = c;
             }
         }
