@@ -20,14 +20,23 @@ const BUILTIN: &str = include_str!("../../data/boilerplate.toml");
 /// merely starts with the same words is longer.
 const MAX_TAIL: usize = 60;
 
+/// How many words may follow a heading marker on its line.
+const MAX_HEADING_TAIL: usize = 4;
+
 /// No marker, counter or notice line is longer than this many characters.
 const MAX_MARKER_LINE: usize = 200;
 
 /// Marker lines, in the loose form [`loose`] gives.
 #[derive(Debug, Default, Clone)]
 pub struct Markers {
-    /// Match the start of a line at a word boundary.
+    /// Match the start of a line at a word boundary, whatever short tail
+    /// follows (`Bản quyền thuộc về …`, `Họ tên:`).
     prefixes: Vec<String>,
+    /// Headings of three words or more: the start of a line with a few
+    /// more words (`Tin cùng chuyên mục Xây dựng Đảng`), not of a sentence
+    /// or a subheading that only begins so (`Văn bản chỉ đạo kịp thời,
+    /// sát thực tiễn`).
+    headings: Vec<String>,
     /// Match the whole line.
     whole: Vec<String>,
 }
@@ -49,18 +58,19 @@ impl Markers {
         })
     }
 
-    /// Markers from a list: one ending in `:` or of three words or more is
-    /// a prefix; a shorter one must be the whole line.
+    /// Markers from a list: one ending in `:` or `…` is a prefix; one of
+    /// three words or more a heading; a shorter one must be the whole line.
     pub fn new(list: &[String]) -> Markers {
         let mut m = Markers::default();
         for marker in list {
             let key = loose(marker);
-            if key.is_empty() {
-                continue;
-            }
-            if key.ends_with(':') || key.split(' ').count() >= 3 {
+            if let Some(open) = key.strip_suffix('…') {
+                m.prefixes.push(open.trim_end().to_string());
+            } else if key.ends_with(':') {
                 m.prefixes.push(key);
-            } else {
+            } else if key.split(' ').count() >= 3 {
+                m.headings.push(key);
+            } else if !key.is_empty() {
                 m.whole.push(key);
             }
         }
@@ -81,13 +91,21 @@ impl Markers {
         if self.whole.iter().any(|m| m.trim_end_matches(':') == bare) {
             return true;
         }
-        self.prefixes.iter().any(|m| {
-            loose_line.strip_prefix(m.as_str()).is_some_and(|rest| {
+        let tail = |m: &String| {
+            loose_line.strip_prefix(m.as_str()).filter(|rest| {
                 let boundary = m.ends_with(|c: char| !c.is_alphanumeric())
                     || !rest.starts_with(|c: char| c.is_alphanumeric());
                 boundary && rest.chars().count() <= MAX_TAIL
             })
-        })
+        };
+        self.prefixes.iter().any(|m| tail(m).is_some())
+            || self.headings.iter().any(|m| {
+                tail(m).is_some_and(|rest| {
+                    rest.split_whitespace().count() <= MAX_HEADING_TAIL
+                        && !rest.contains(',')
+                        && !rest.trim_end().ends_with(['.', '!', '?'])
+                })
+            })
     }
 }
 
@@ -135,6 +153,7 @@ const BOX_HEADINGS: &[&str] = &[
     "doc them",
     "tin lien quan",
     "tin bai lien quan",
+    "tin, bai lien quan",
     "bai lien quan",
     "bai viet lien quan",
 ];
@@ -514,6 +533,27 @@ mod tests {
         assert!(cut_line(&text, None).is_some_and(|l| l.starts_with("Tổng số điểm")));
         let long = format!("{PARA}\nTin liên quan đến việc thực hiện Nghị quyết, Ban Thường vụ Tỉnh ủy đã chỉ đạo các cấp ủy kiểm tra, rà soát toàn bộ.\n");
         assert_eq!(cut_line(&long, None), None);
+    }
+
+    #[test]
+    fn heading_markers_do_not_take_a_sentence_or_subheading() {
+        for line in [
+            "Văn bản chỉ đạo kịp thời, sát thực tiễn",
+            "Văn bản chỉ đạo của Tỉnh ủy được ban hành kịp thời, đúng định hướng.",
+            "Cùng chủ đề sinh hoạt chi bộ, nhiều địa phương có cách làm hay",
+            "Ý kiến bạn đọc được tiếp thu đầy đủ.",
+        ] {
+            let text = format!("{PARA}\n{line}\n{PARA}\n");
+            assert_eq!(cut_line(&text, None), None, "{line}");
+        }
+        for line in [
+            "Tin cùng chuyên mục Xây dựng Đảng",
+            "Bạn đọc bình luận (3)",
+            "Tin, bài liên quan",
+        ] {
+            let text = format!("{PARA}\n{line}\nTin khác\n");
+            assert_eq!(cut_line(&text, None).as_deref(), Some(line));
+        }
     }
 
     #[test]
