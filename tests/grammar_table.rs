@@ -166,6 +166,15 @@ fn dates_issuers_and_years() {
             "Sau khi Bộ Chính trị ban hành Kết luận số 14-KL/TW, tỉnh đã ban hành Chỉ thị số 15",
             &["14-KL/TW", "15-CT@yen-bai"],
         ),
+        // A sentence that opens with a province places an issuer that names none.
+        (
+            "Tại Quảng Ninh, Ban Thường vụ Tỉnh ủy ban hành Quy định số 1089-QĐ/TU. Ở tỉnh Lạng Sơn, Nghị quyết số 5-NQ/TU được triển khai; Kế hoạch số 6-KH/TU",
+            &["1089-QĐ/TU@quang-ninh", "5-NQ/TU@lang-son", "6-KH/TU@yen-bai"],
+        ),
+        (
+            "Tại Quảng Ninh, Tỉnh ủy Bắc Giang ban hành Kế hoạch số 7-KH/TU",
+            &["7-KH/TU@bac-giang"],
+        ),
         // The organ whose verb stands before the type word, not an earlier one.
         (
             "Sau khi Bộ Chính trị ban hành Kết luận số 14-KL/TW, Ban Thường vụ Tỉnh ủy Kon Tum đã ban hành Chỉ thị số 15",

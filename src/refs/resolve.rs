@@ -93,6 +93,10 @@ fn scope(m: &Mention, context: &ArticleContext) -> (Option<String>, Option<Strin
             return (Some(p.clone()), Some(d.clone()));
         }
     }
+    // `Tại Quảng Ninh, Ban Thường vụ Tỉnh ủy ...`: the sentence's place.
+    if let Some(place) = &m.place {
+        return (Some(place.clone()), None);
+    }
     // `Huyện ủy`, `UBND huyện` or a district's code (`05-NQ/HU`) with no
     // district named: the article's, if it names one only.
     let of_district = match named {

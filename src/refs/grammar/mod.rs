@@ -125,6 +125,9 @@ pub struct Mention {
     /// `ban hành` (`Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17`);
     /// outside the span, but it scopes the document.
     pub issuer_before: Option<Issuer>,
+    /// The province a sentence opens with (`Tại Quảng Ninh, Ban Thường vụ
+    /// Tỉnh ủy ban hành ...`): the place of an issuer that names none.
+    pub place: Option<String>,
     /// The `về ...` clause.
     pub subject: Option<String>,
     /// `Số: 17/CT-UBND` heading a document that the text reprints: the
@@ -228,6 +231,12 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
             // (`K` KELVIN SIGN matches `k`): nothing to read here.
             continue;
         };
+        if !found.is_empty() {
+            let place = opening_place(text, start);
+            for m in &mut found {
+                m.place = place.clone();
+            }
+        }
         if !first.is_ascii_digit() && !found.is_empty() {
             let before = issuer_before_at(text, start);
             let dated = before.as_ref().and_then(|(_, at)| date_before(text, *at));
@@ -489,6 +498,7 @@ fn parse_after_type(
                 term: t.term,
                 subject: subject(s, end),
                 issuer_before: None,
+                place: None,
                 heading: false,
             };
             if terms.is_empty() {
@@ -528,6 +538,7 @@ fn parse_after_type(
                 term: c.term,
                 subject: subject(s, c.end),
                 issuer_before: None,
+                place: None,
                 heading: false,
             }];
         }
@@ -650,6 +661,7 @@ fn parse_after_type(
                 term: t.term,
                 subject: subj.clone(),
                 issuer_before: None,
+                place: None,
                 heading: false,
             }
         })
@@ -747,6 +759,7 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
         term: t.term,
         subject: subject(s, end),
         issuer_before: None,
+        place: None,
         heading: heading.is_some(),
     }]
 }
@@ -864,6 +877,23 @@ fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
     let rest = s[end..issuer_start].trim_start_matches([',', ' ']);
     rest.is_empty().then_some(())?;
     Some((date?, year?))
+}
+
+/// `Tại Quảng Ninh, ...`, `Ở tỉnh Bắc Giang, ...`: the province the
+/// sentence around `at` opens with, as a slug.
+fn opening_place(s: &str, at: usize) -> Option<String> {
+    let mut back = at.saturating_sub(300);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let sentence_start = s[back..at]
+        .rfind(['.', ';', '\n', '\r'])
+        .map_or(back, |p| back + p + 1);
+    let q = ws(s, sentence_start, false);
+    let q = ws(s, any_phrase(s, q, &["tại", "ở"])?, false);
+    let (province, end) = province_name(s, q)?;
+    punct(s, ws(s, end, false), &[','])?;
+    Some(province)
 }
 
 /// [`issuer_before`], and where the issuer's name starts.
