@@ -63,6 +63,16 @@ pub fn word_key(name: &str) -> String {
     key
 }
 
+/// A name as written, for telling apart names that share a [`word_key`]:
+/// lower case, tones placed one way, words joined by one space.
+fn spelling(name: &str) -> String {
+    vi::canonical_tones(&name.to_lowercase())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 const PROVINCES: &str = include_str!("../data/provinces.tsv");
 const DISTRICTS: &str = include_str!("../data/districts.tsv");
 
@@ -161,18 +171,48 @@ impl Gazetteer {
         self.by_name.get(key.trim()).map(|&i| &self.provinces[i])
     }
 
+    /// Whether `written` is spelled as a district's name and not as the
+    /// province's its key also names (`Thạnh Hóa`, Long An's district, is not
+    /// Thanh Hóa province).
+    pub fn spelled_as_district_only(&self, province: usize, written: &str) -> bool {
+        let w = spelling(written);
+        let is_district = self
+            .districts_by_words
+            .get(&word_key(written))
+            .is_some_and(|ids| ids.iter().any(|&i| spelling(&self.districts[i].name) == w));
+        is_district
+            && self
+                .provinces
+                .get(province)
+                .is_some_and(|p| spelling(&p.name) != w)
+    }
+
     /// The province with this slug.
     pub fn province_by_slug(&self, slug: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.slug == slug)
     }
 
     /// The districts a name may mean (several provinces share some names).
-    pub fn districts(&self, name: &str) -> impl Iterator<Item = &District> {
-        self.districts_by_name
-            .get(&vi::fold(name.trim()))
+    /// Names that differ only in tones or `đ` (Tam Đường and Tam Dương, Thanh
+    /// Hóa and Thạnh Hóa) share a key; the one spelled as written is meant.
+    pub fn districts(&self, name: &str) -> Vec<&District> {
+        let ids = self.districts_by_name.get(&vi::fold(name.trim()));
+        let all: Vec<&District> = ids
             .into_iter()
             .flatten()
             .map(|&i| &self.districts[i])
+            .collect();
+        let written = spelling(name);
+        let exact: Vec<&District> = all
+            .iter()
+            .copied()
+            .filter(|d| spelling(&d.name) == written)
+            .collect();
+        if exact.is_empty() {
+            all
+        } else {
+            exact
+        }
     }
 
     /// The province of the district called `name` (`Than Uyên` → Lai Châu),
@@ -197,7 +237,28 @@ impl Gazetteer {
     /// The province index of the district a [`word_key`] names, when only
     /// one province has a district of that name.
     pub fn district_province_by_key(&self, key: &str) -> Option<usize> {
-        let ids = self.districts_by_words.get(key)?;
+        self.district_province_written(key, None)
+    }
+
+    /// [`Gazetteer::district_province_by_key`], preferring the districts
+    /// spelled as `written` when some are (`Tam Đường`: Lai Châu's, not
+    /// Vĩnh Phúc's Tam Dương).
+    pub fn district_province_written(&self, key: &str, written: Option<&str>) -> Option<usize> {
+        let all = self.districts_by_words.get(key)?;
+        let exact: Vec<usize> = written
+            .map(spelling)
+            .map(|w| {
+                all.iter()
+                    .copied()
+                    .filter(|&i| {
+                        self.districts
+                            .get(i)
+                            .is_some_and(|d| spelling(&d.name) == w)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let ids = if exact.is_empty() { all } else { &exact };
         let first = self.districts.get(*ids.first()?)?.province;
         ids.iter()
             .all(|&i| self.districts.get(i).is_some_and(|d| d.province == first))
@@ -278,7 +339,28 @@ mod tests {
         // Several provinces have a Châu Thành district.
         assert_eq!(province("Châu Thành"), None);
         assert_eq!(province("Hà Lan"), None);
-        assert!(g.districts("Châu Thành").count() > 2);
+        assert!(g.districts("Châu Thành").len() > 2);
+        // Names apart only in tones: the one spelled so.
+        let provinces = |name: &str| -> Vec<&str> {
+            g.districts(name)
+                .iter()
+                .map(|d| g.provinces[d.province].slug.as_str())
+                .collect()
+        };
+        assert_eq!(provinces("Tam Đường"), ["lai-chau"]);
+        assert_eq!(provinces("Tam Dương"), ["vinh-phuc"]);
+        assert_eq!(provinces("Thạnh Hóa"), ["long-an"]);
+        assert_eq!(provinces("tam duong").len(), 2);
+        let key = word_key("Tam Đường");
+        let lai_chau = g.province_by_key("lai chau");
+        assert_eq!(
+            g.district_province_written(&key, Some("Tam Đường")),
+            lai_chau
+        );
+        assert_eq!(g.district_province_by_key(&key), None);
+        let thanh_hoa = g.province_by_key("thanh hoa").unwrap_or(usize::MAX);
+        assert!(g.spelled_as_district_only(thanh_hoa, "Thạnh Hóa"));
+        assert!(!g.spelled_as_district_only(thanh_hoa, "Thanh Hóa"));
     }
 
     #[test]

@@ -192,10 +192,13 @@ pub fn province_in(body: &str) -> Option<Province> {
             if !g.is_name_prefix(&key) {
                 break;
             }
+            let written = &body[words[i].range.start..w.range.end];
             if let Some(p) = g.province_by_key(&key) {
-                best_province = Some((p, n + 1));
+                if !g.spelled_as_district_only(p, written) {
+                    best_province = Some((p, n + 1));
+                }
             }
-            if let Some(p) = g.district_province_by_key(&key) {
+            if let Some(p) = g.district_province_written(&key, Some(written)) {
                 best_district = Some((p, n + 1));
             }
         }
@@ -319,6 +322,16 @@ mod tests {
             slug("Huyện ủy Vĩnh Tường luôn chú trọng."),
             Some("vinh-phuc".into())
         );
+        // Names apart only in tones: the one spelled so.
+        assert_eq!(
+            slug("Huyện ủy Thạnh Hóa tổ chức hội nghị."),
+            Some("long-an".into())
+        );
+        assert_eq!(
+            slug("Đảng ủy xã (huyện Tam Đường) họp."),
+            Some("lai-chau".into())
+        );
+        assert_eq!(slug("Huyện ủy Tam Dương họp."), Some("vinh-phuc".into()));
         // A district name without `huyện` is not enough.
         assert_eq!(slug("Kim Bôi xác định nhiệm vụ."), None);
         // A province named beats districts of another.

@@ -80,6 +80,7 @@ fn district_names(s: &str, i: usize) -> Option<(Vec<(String, String)>, usize)> {
     let g = Gazetteer::get();
     let places = |name: &str| -> Vec<(String, String)> {
         g.districts(name)
+            .into_iter()
             .map(|d| (g.provinces[d.province].slug.clone(), d.slug.clone()))
             .collect()
     };
