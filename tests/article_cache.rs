@@ -134,7 +134,7 @@ fn a_changed_configuration_reads_every_file_again() {
     // A boilerplate marker now cuts the line that cites 21-NQ/TW.
     p.set_config(
         "title = \"Thử\"\ncontent = \"content\"\noutput = \"public\"\n\
-         [boilerplate]\nmarkers = [\"Đoạn hai của bài\"]\n",
+         [boilerplate]\nmarkers = [\"Đoạn hai của bài…\"]\n",
     );
     let run = p.build(&[]);
     assert_eq!(run.code, 0, "{}", run.all());

@@ -107,11 +107,7 @@ pub fn author(text: &str, blocks: &[Block]) -> Option<String> {
     };
     bylines()
         .find_map(super::structure::is_labelled_byline)
-        .or_else(|| {
-            bylines().find(|l| {
-                super::structure::is_name_line(l) || super::structure::is_name_in_capitals(l)
-            })
-        })
+        .or_else(|| bylines().find(|l| super::structure::is_signature(l)))
         .or_else(|| bylines().find(|l| super::structure::is_initials(l)))
         .map(str::to_string)
 }

@@ -69,7 +69,7 @@ pub fn blocks(text: &str, lines: &[Line], skip: &[bool]) -> Vec<Block> {
         }
         let kind = if is_labelled_byline(s).is_some()
             || is_name_line(s)
-            || (i == last && (is_initials(s) || is_name_in_capitals(s)))
+            || (i == last && (is_initials(s) || is_signature(s)))
         {
             BlockKind::Byline
         } else if is_caption(s) {
@@ -142,43 +142,64 @@ pub fn is_labelled_byline(line: &str) -> Option<&str> {
         )
         .expect("a valid regex")
     });
-    re.captures(line)?.get(1).map(|m| m.as_str().trim())
+    // `PV: Năm 2023, ngành đặt ra những nhiệm vụ gì?` asks, it does not sign.
+    re.captures(line)?
+        .get(1)
+        .map(|m| m.as_str().trim())
+        .filter(|name| !lines::ends_sentence(name) && name.split_whitespace().count() <= 8)
 }
 
 /// A person's name on a line of its own (`Hải Yến`, `Nguyễn Đức Cường`),
 /// perhaps with its unit after a dash or in brackets: 2 to 5 capitalised
 /// words, none of them a place's name.
 pub fn is_name_line(line: &str) -> bool {
+    name(line).is_some_and(|head| {
+        let g = Gazetteer::get();
+        let key = gazetteer::word_key(head);
+        g.province_by_key(&key).is_none() && g.district_province_by_key(&key).is_none()
+    })
+}
+
+/// A name signing the body's last line, where it may also be a place's
+/// (`Thanh Hà`, `Hương Trà` are people's names as well).
+pub fn is_signature(line: &str) -> bool {
+    name(line).is_some() || is_name_in_capitals(line)
+}
+
+/// The name a name line holds, shaped as a person's: 2 to 5 capitalised
+/// words, after an academic title (`TS.`, `PGS, TS`) and before the unit
+/// or agency (` - Học viện ...`, `(TTXVN)`, `/TTXVN`).
+fn name(line: &str) -> Option<&str> {
     if !lines::is_short(line, 80) {
-        return false;
+        return None;
     }
     let head = line
         .split_once(" - ")
         .or_else(|| line.split_once(" – "))
         .or_else(|| line.split_once('('))
+        .or_else(|| line.split_once('/'))
         .map_or(line, |(h, _)| h)
         .trim();
+    static TITLE: OnceLock<Regex> = OnceLock::new();
+    let title = TITLE.get_or_init(|| {
+        Regex::new(r"^(?:(?:PGS|GS|TS|ThS|NCS|CN|KS|BS)\.?\s*[,.]?\s*)+").expect("a valid regex")
+    });
+    let head = title.find(head).map_or(head, |m| &head[m.end()..]).trim();
     let words: Vec<&str> = head.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || head.chars().count() > 40 {
-        return false;
+        return None;
     }
     // A paper or a portal is not a person (`Báo Tuyên Quang - Giấy phép ...`).
     if matches!(words[0], "Báo" | "Cổng" | "Trang" | "Tạp" | "Đài") {
-        return false;
+        return None;
     }
     let capitalised = words.iter().all(|w| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
     });
-    if !capitalised {
-        return false;
-    }
-    let g = Gazetteer::get();
-    let key = gazetteer::word_key(head);
-    g.province_by_key(&key).is_none() && g.district_province_by_key(&key).is_none()
+    capitalised.then_some(head)
 }
 
-/// A reporter's initials closing an article: `P.V(TH)`, `PV`, `T.L`.
 /// A pen name in capitals (`MINH THU`, `NGUYỄN THẮNG`): 2 to 4 words,
 /// not a place's name. Only the body's last line is read so, where a
 /// heading in capitals cannot stand.
@@ -196,10 +217,12 @@ pub fn is_name_in_capitals(line: &str) -> bool {
         }
 }
 
+/// A reporter's initials closing an article: `P.V(TH)`, `PV`, `T.L`,
+/// `T.H (tổng hợp)`.
 pub fn is_initials(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{Lu}.]{0,7}\s*(?:\(\s*[\p{Lu}.]{1,8}\s*\))?$")
+        Regex::new(r"^\p{Lu}[\p{Lu}.]{0,7}\s*(?:\(\s*(?:[\p{Lu}.]{1,8}|tổng hợp)\s*\))?$")
             .expect("a valid regex")
     });
     re.is_match(line)
@@ -302,6 +325,19 @@ mod tests {
         );
         assert_eq!(is_labelled_byline("Bài và ảnh: Lê Minh"), Some("Lê Minh"));
         assert_eq!(is_labelled_byline("Ảnh: Xuân Thu"), None);
+        assert!(is_signature("TS. Nguyễn Văn An"));
+        assert!(is_signature(
+            "PGS, TS Nguyễn Minh Tuấn - Học viện Chính trị"
+        ));
+        assert!(is_signature("Phương Hoa/TTXVN"));
+        assert!(is_signature("Thanh Hà"));
+        assert!(!is_name_line("Thanh Hà"));
+        assert!(is_initials("T.H (tổng hợp)"));
+        assert_eq!(
+            is_labelled_byline("PV: Năm 2023, ngành Kiểm tra đặt ra những nhiệm vụ gì?"),
+            None
+        );
+        assert_eq!(is_labelled_byline("Bài, ảnh: Minh Thu"), Some("Minh Thu"));
         assert!(is_name_in_capitals("MINH THU"));
         assert!(is_name_in_capitals("NGUYỄN THẮNG"));
         assert!(!is_name_in_capitals("LAI CHÂU"));

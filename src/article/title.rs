@@ -125,6 +125,15 @@ pub fn from_lede(lede: &str) -> String {
     if let Some((_, len)) = lines::lede_prefix(s) {
         s = &s[len..];
     }
+    // The same without brackets: `ĐCSVN - `, `QĐND Online - `, `Baoquangninh.vn - `.
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    let bare = BARE.get_or_init(|| {
+        Regex::new(r"^(?:\p{Lu}[\p{Lu}\p{N}.&]{1,15}(?:\s+Online)?|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|net|org))\s*[-–—]\s+")
+            .expect("a valid regex")
+    });
+    if let Some(m) = bare.find(s) {
+        s = &s[m.end()..];
+    }
     if let Some(m) = dateline.find(s) {
         s = &s[m.end()..];
     }
@@ -251,6 +260,13 @@ mod tests {
             "(HBĐT) - Ngày 8/8, BTV Tỉnh uỷ ban hành Chỉ thị số 26-CT/TU. Chỉ thị nêu rõ.",
         );
         assert_eq!(t, "BTV Tỉnh uỷ ban hành Chỉ thị số 26-CT/TU");
+        for lede in [
+            "ĐCSVN - Ngày 15/8, Ban Thường vụ ban hành kế hoạch. Sau đó",
+            "QĐND Online - Ban Thường vụ ban hành kế hoạch. Sau đó",
+            "Baoquangninh.vn - Ban Thường vụ ban hành kế hoạch. Sau đó",
+        ] {
+            assert_eq!(from_lede(lede), "Ban Thường vụ ban hành kế hoạch", "{lede}");
+        }
         let t = from_lede("(ABC) - sáng 3/2, tại TP. Hồ Chí Minh diễn ra hội nghị. Sau đó");
         assert_eq!(t, "Tại TP. Hồ Chí Minh diễn ra hội nghị");
         let long = format!(
