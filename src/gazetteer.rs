@@ -175,16 +175,19 @@ impl Gazetteer {
     /// province's its key also names (`Thạnh Hóa`, Long An's district, is not
     /// Thanh Hóa province).
     pub fn spelled_as_district_only(&self, province: usize, written: &str) -> bool {
+        let Some(p) = self.provinces.get(province) else {
+            return false;
+        };
+        let Some(ids) = self.districts_by_words.get(&word_key(&p.name)) else {
+            return false;
+        };
+        // Only a district spelled otherwise than the province can be meant.
+        let others = || ids.iter().filter(|&&i| self.districts[i].name != p.name);
+        if others().next().is_none() {
+            return false;
+        }
         let w = spelling(written);
-        let is_district = self
-            .districts_by_words
-            .get(&word_key(written))
-            .is_some_and(|ids| ids.iter().any(|&i| spelling(&self.districts[i].name) == w));
-        is_district
-            && self
-                .provinces
-                .get(province)
-                .is_some_and(|p| spelling(&p.name) != w)
+        others().any(|&i| spelling(&self.districts[i].name) == w) && spelling(&p.name) != w
     }
 
     /// The province with this slug.
@@ -245,6 +248,14 @@ impl Gazetteer {
     /// Vĩnh Phúc's Tam Dương).
     pub fn district_province_written(&self, key: &str, written: Option<&str>) -> Option<usize> {
         let all = self.districts_by_words.get(key)?;
+        let province_of = |i: &usize| self.districts.get(*i).map(|d| d.province);
+        // One province's (most names): nothing to tell apart.
+        if all
+            .iter()
+            .all(|i| province_of(i) == all.first().and_then(province_of))
+        {
+            return all.first().and_then(province_of);
+        }
         let exact: Vec<usize> = written
             .map(spelling)
             .map(|w| {

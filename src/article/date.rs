@@ -24,12 +24,14 @@ const TOP_SCAN: usize = 40;
 /// The date a whole line prints, if the line is nothing but a date (with
 /// the weekday, a time, and the portal's view/comment counts around it).
 pub fn parse_line(line: &str) -> Option<NaiveDate> {
+    // A date line is short and has digits: most lines are neither.
+    if line.len() > 240 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?xi)^
-            # an author or section before a bullet: `Thành Duy • 21/07/2023`
-            (?:[\p{L}\ .]{2,30}\s*[•·]\s*)?
             (?:(?:cập\ nhật(?:\ lúc)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
             (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}'?\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
@@ -50,6 +52,18 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     });
     // Markdown's emphasis around it: `*Thứ Bảy, 16/09/2023 - 08:45*`.
     let line = line.trim().trim_matches(['*', '_']).trim();
+    // An author or section before a bullet: `Thành Duy • 21/07/2023`.
+    let line = match line.split_once(['•', '·']) {
+        Some((name, rest))
+            if name.chars().count() <= 30
+                && name
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '.') =>
+        {
+            rest.trim()
+        }
+        _ => line,
+    };
     let caps = re.captures(line)?;
     // Whichever of the three spellings matched.
     let num = |names: [&str; 3]| {

@@ -184,7 +184,15 @@ fn name(line: &str) -> Option<&str> {
     let title = TITLE.get_or_init(|| {
         Regex::new(r"^(?:(?:PGS|GS|TS|ThS|NCS|CN|KS|BS)\.?\s*[,.]?\s*)+").expect("a valid regex")
     });
-    let head = title.find(head).map_or(head, |m| &head[m.end()..]).trim();
+    const TITLES: &[&str] = &["PGS", "GS", "TS", "ThS", "NCS", "CN", "KS", "BS"];
+    let titled = head
+        .split([' ', '.', ','])
+        .next()
+        .is_some_and(|w| TITLES.contains(&w));
+    let head = match titled.then(|| title.find(head)).flatten() {
+        Some(m) => head[m.end()..].trim(),
+        None => head,
+    };
     let words: Vec<&str> = head.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || head.chars().count() > 40 {
         return None;

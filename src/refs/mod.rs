@@ -133,7 +133,6 @@ pub fn cite(
             _ => merged.push(r),
         }
     }
-    let context = &context.with_district_of(text);
     let mut mentions = Vec::new();
     let mut coded = grammar::Coded::new();
     for range in merged {
@@ -142,6 +141,12 @@ pub fn cite(
             mentions.push(m);
         }
     }
+    // The article's district is looked for only when a mention needs it.
+    let context = &if mentions.iter().any(grammar::Mention::needs_district) {
+        context.with_district_of(text)
+    } else {
+        context.clone()
+    };
     let document = mentions.iter().find(|m| m.heading).and_then(|m| {
         let as_citation = grammar::Mention {
             heading: false,

@@ -265,7 +265,7 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
             "ban", "cũng", "này", "khóa", "gắn", "thì", "mà", "nêu", "đề", "có", "kèm", "theo",
             "vào", "sẽ", "hiện", "trên", "đến", "tới", "cho", "để", "ở", "bằng", "cùng", "từ",
             "sau", "trước", "nghiêm", "hiệu", "sâu", "đi", "không", "vẫn", "đều", "luôn", "ngay",
-            "nay", "chưa", "đang", "vừa", "mới", "tiếp", "nhấn", "khẳng",
+            "nay", "chưa", "đang", "vừa", "mới", "tiếp", "nhấn", "khẳng", "đồng",
         ];
         let ok = match char_at(s, q) {
             None => true,

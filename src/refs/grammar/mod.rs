@@ -140,6 +140,23 @@ impl Mention {
     pub fn shift(&mut self, offset: usize) {
         self.span = self.span.start + offset..self.span.end + offset;
     }
+
+    /// Whether the mention is a district's document that names no district
+    /// (`05-NQ/HU`, `của Huyện ủy`, `UBND huyện`, `Đại hội Đảng bộ huyện
+    /// lần thứ XXIII`): the article's district is its own.
+    pub fn needs_district(&self) -> bool {
+        let named = self.issuer.as_ref().or(self.issuer_before.as_ref());
+        named.is_some_and(|i| i.of_district && i.places.is_empty())
+            || match &self.target {
+                Target::PartyCode { issuer, .. } => matches!(issuer.as_str(), "HU" | "QU" | "ThU"),
+                Target::Congress {
+                    district,
+                    districts,
+                    ..
+                } => *district && districts.is_empty(),
+                _ => false,
+            }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -773,9 +790,20 @@ fn reprint_title(s: &str, start: usize) -> bool {
         let mut letters = l.chars().filter(|c| c.is_alphabetic()).peekable();
         letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
     };
-    let line_start = s[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let line_end = s[start..].find(['\n', '\r']).map_or(s.len(), |p| start + p);
-    if !s[line_start..start].trim().is_empty() || !capitals(&s[start..line_end]) {
+    // Only a line's first word, on a short line, can start a title: no
+    // search through a long paragraph for its ends.
+    let line_start = start - (s[..start].len() - s[..start].trim_end_matches([' ', '\t']).len());
+    if line_start > 0 && !s[..line_start].ends_with(['\n', '\r']) {
+        return false;
+    }
+    let mut limit = (start + 300).min(s.len());
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let Some(line_end) = s[start..limit].find(['\n', '\r']).map(|p| start + p) else {
+        return false;
+    };
+    if !capitals(&s[start..line_end]) {
         return false;
     }
     // Back over the title's capitals lines (a few) to the place-and-date line.
@@ -857,9 +885,16 @@ pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
 /// (`Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số
 /// 19-NQ/TW`): the day the document was issued. Whole dates only.
 fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
-    let sentence_start = s[..issuer_start]
-        .rfind(['.', ';', '\n', '\r'])
-        .map_or(0, |p| p + 1);
+    // A date and a portal's prefix take a few dozen bytes: look no further.
+    let mut back = issuer_start.saturating_sub(80);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let sentence_start = match s[back..issuer_start].rfind(['.', ';', '\n', '\r']) {
+        Some(p) => back + p + 1,
+        None if back == 0 => 0,
+        None => return None,
+    };
     let opening = s[sentence_start..issuer_start].trim_start();
     let at = issuer_start - opening.len();
     // A portal's `(HBĐT) - ` before it.
@@ -886,9 +921,11 @@ fn opening_place(s: &str, at: usize) -> Option<String> {
     while !s.is_char_boundary(back) {
         back += 1;
     }
-    let sentence_start = s[back..at]
-        .rfind(['.', ';', '\n', '\r'])
-        .map_or(back, |p| back + p + 1);
+    let sentence_start = match s[back..at].rfind(['.', ';', '\n', '\r']) {
+        Some(p) => back + p + 1,
+        None if back == 0 => 0,
+        None => return None,
+    };
     let q = ws(s, sentence_start, false);
     let q = ws(s, any_phrase(s, q, &["tại", "ở"])?, false);
     let (province, end) = province_name(s, q)?;
