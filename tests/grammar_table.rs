@@ -278,6 +278,16 @@ fn dates_issuers_and_years() {
 #[test]
 fn state_codes() {
     check(&[
+        // The National Assembly's Standing Committee writes its term; a
+        // consolidated text, the Committee for Ethnic Affairs: central.
+        (
+            "Nghị quyết số 76/2025/UBTVQH15 của Ủy ban Thường vụ Quốc hội; Nghị quyết số 1654/NQ-UBTVQH15 ngày 16/6/2025",
+            &["76/2025/UBTVQH15", "1654/NQ-UBTVQH15#2025"],
+        ),
+        (
+            "Văn bản hợp nhất số 03/VBHN-BNV; Thông tư số 02/2022/TT-UBDT",
+            &["3/VBHN-BNV", "2/2022/TT-UBDT"],
+        ),
         ("Nghị định số 114/2014/NĐ-CP", &["114/2014/NĐ-CP"]),
         ("Nghị quyết số 08/NQ-CP", &["8/NQ-CP"]),
         ("Nghị quyết số 08/NQ-CP ngày 24/01/2022", &["8/NQ-CP#2022"]),
@@ -810,6 +820,16 @@ fn a_reprinted_documents_number_is_not_a_citation() {
         &registry,
     );
     assert_eq!(cited.document.as_deref(), Some("17/CT-UBND@lai-chau#2021"));
+    // Its own code again in its text takes the heading's year.
+    let again = format!("{text} thực hiện Chỉ thị số 17/CT-UBND; Kế hoạch số 18/KH-UBND.");
+    let cited = cite(
+        &again,
+        std::slice::from_ref(&(0..again.len())),
+        &context,
+        &registry,
+    );
+    let keys: Vec<&str> = cited.citations.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["17/CT-UBND@lai-chau#2021", "18/KH-UBND@lai-chau"]);
 }
 
 /// The title in capitals under a reprint's place-and-date line names the

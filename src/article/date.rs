@@ -33,6 +33,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
         Regex::new(
             r"(?xi)^
             (?:(?:cập\ nhật(?:\ lúc)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
+            (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
             (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}'?\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
             (?:ngày\s*)?
@@ -43,7 +44,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
             )\s*\)?
             (?:\s*[,\-–—|]?\s*(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?:\s*(?:am|pm|sa|ch))?)?
             (?:\s*[(\[]?gmt\s*[+\-]?\s*\d*(?::\d{2})?[)\]]?)?
-            (?:\s+\d+){0,3}
+            (?:\s+\d+(?:[.,]\d{3})*){0,3}
             # what a portal prints beside it: `| Lượt xem: 1.523`, `- Tác giả: Hà Anh`
             (?:\s*[|\-–—]\s*[\p{L}\ ]{2,20}:\s*[^|]{0,40})?
             \s*$",
@@ -148,6 +149,8 @@ mod tests {
             ("T7, 11/11/2023 | 07:20", 2023, 11, 11),
             ("*Thứ Bảy, 16/09/2023 - 08:45*", 2023, 9, 16),
             ("Thành Duy • 21/07/2023 - 09:15", 2023, 7, 21),
+            ("Thứ hai - 14/10/2019 15:30 1.205 0", 2019, 10, 14),
+            ("Thứ Tư, 10:15, 23/04/2025", 2025, 4, 23),
         ] {
             assert_eq!(parse_line(line), ymd(y, m, d), "{line}");
         }

@@ -157,8 +157,16 @@ pub fn cite(
             .next()
             .map(|c| c.key)
     });
+    let mut citations = resolve::resolve(text, &mentions, context, registry);
+    // The reprinted document's own code, cited again in its text, is dated
+    // by its heading as by any dated mention of it in the article.
+    if let Some((base, year)) = document.as_deref().and_then(|d| d.split_once('#')) {
+        for c in citations.iter_mut().filter(|c| c.key == base) {
+            c.key = format!("{base}#{year}");
+        }
+    }
     Cited {
-        citations: resolve::resolve(text, &mentions, context, registry),
+        citations,
         document,
     }
 }

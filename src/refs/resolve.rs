@@ -22,7 +22,7 @@ use crate::vi;
 
 /// State issuers whose documents are numbered nationwide.
 const CENTRAL_STATE: &[&str] = &[
-    "CP", "TTG", "QH", "UBTVQH", "VPCP", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "CTN",
+    "CP", "TTG", "QH", "UBTVQH", "VPCP", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "CTN", "UBDT",
 ];
 
 /// Whether a Party issuer code is Central (`TW`, `BTCTW`, ...; `ĐUCA`,
@@ -45,7 +45,9 @@ fn central_state(code: &str) -> bool {
         [first, ..] => first,
         [] => return false,
     };
-    CENTRAL_STATE.contains(&issuer.as_str())
+    // `UBTVQH15`: the National Assembly's organs write their term.
+    let issuer = issuer.trim_end_matches(|c: char| c.is_ascii_digit());
+    CENTRAL_STATE.contains(&issuer)
         || issuer.starts_with("QH")
         || (issuer.starts_with('B') && issuer.len() >= 3 && !issuer.starts_with("BCĐ"))
 }
@@ -856,6 +858,10 @@ mod tests {
     fn central_state_issuers() {
         assert!(central_state("NĐ-CP"));
         assert!(central_state("CT-TTg"));
+        assert!(central_state("UBTVQH15"));
+        assert!(central_state("NQ-UBTVQH15"));
+        assert!(central_state("TT-UBDT"));
+        assert!(central_state("VBHN-BNV"));
         assert!(central_state("TT-BNV"));
         assert!(!central_state("CT-UBND"));
         assert!(!central_state("UBND-VX"));

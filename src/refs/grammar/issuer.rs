@@ -462,6 +462,9 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     if let Some(e) = phrase(s, pos, "chính phủ") {
         return Some(mk("CP", false, Organ::Other, e));
     }
+    if let Some(e) = phrase(s, pos, "ủy ban thường vụ quốc hội") {
+        return Some(mk("UBTVQH", false, Organ::Other, e));
+    }
     if let Some(e) = phrase(s, pos, "quốc hội") {
         return Some(mk("QH", false, Organ::Other, e));
     }
