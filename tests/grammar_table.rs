@@ -155,6 +155,14 @@ fn dates_issuers_and_years() {
             &["19-NQ/TW#2022"],
         ),
         (
+            "(Baodaklak.vn) - Ngày 10/5/2024, Ban Thường vụ Tỉnh ủy Đắk Lắk ban hành Kế hoạch số 5-KH/TU",
+            &["5-KH/TU@dak-lak#2024"],
+        ),
+        (
+            "TTO - Ngày 10/5/2024, Ban Thường vụ Tỉnh ủy Đắk Lắk ban hành Kế hoạch số 5-KH/TU",
+            &["5-KH/TU@dak-lak#2024"],
+        ),
+        (
             "Ngày 1/2/2023, tỉnh tổng kết; Tỉnh ủy ban hành Kế hoạch số 5-KH/TU. Ngày 3/3/2021, Tỉnh ủy tổ chức hội nghị và ban hành Kế hoạch số 6-KH/TU",
             &["5-KH/TU@yen-bai", "6-KH/TU@yen-bai"],
         ),
@@ -523,6 +531,12 @@ fn plenums_and_congresses() {
             "Nghị quyết Trung ương 4 các khóa XI, XII",
             &["12-NQ/TW#2012", "4-NQ/TW#2016"],
         ),
+        // The term written before the Party organisation.
+        (
+            "Nghị quyết Đại hội XIX Đảng bộ tỉnh Yên Bái, nhiệm kỳ 2020 - 2025",
+            &["NQDH/XIX@yen-bai"],
+        ),
+        ("Nghị quyết Đại hội XXIII Đảng bộ huyện", &[]),
         // A named district's Congress, a centrally-run city's.
         (
             "Nghị quyết Đại hội Đảng bộ huyện Thanh Sơn lần thứ XXVI",
@@ -830,6 +844,26 @@ fn a_reprinted_documents_number_is_not_a_citation() {
     );
     let keys: Vec<&str> = cited.citations.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, ["17/CT-UBND@lai-chau#2021", "18/KH-UBND@lai-chau"]);
+}
+
+/// A header laid out in two columns, pasted as tab-separated or single
+/// lines, still heads the reprinted document.
+#[test]
+fn a_reprints_header_on_one_line() {
+    for text in [
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI\tĐộc lập - Tự do - Hạnh phúc\nSố: 25/CT-UBND\tLào Cai, ngày 12 tháng 6 năm 2020\nCHỈ THỊ\nUBND tỉnh yêu cầu",
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI Số: 25/CT-UBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Lào Cai, ngày 12 tháng 6 năm 2020\nUBND tỉnh yêu cầu",
+    ] {
+        assert_eq!(keys(text, Some("lao-cai")), Vec::<String>::new(), "{text}");
+    }
+    // A code after `Số` in a sentence, with no place-and-date, is cited.
+    assert_eq!(
+        keys(
+            "theo văn bản Số 25/CT-UBND của UBND tỉnh về phòng chống",
+            Some("lao-cai")
+        ),
+        ["25/CT-UBND@lao-cai"]
+    );
 }
 
 /// The title in capitals under a reprint's place-and-date line names the

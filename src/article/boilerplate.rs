@@ -258,7 +258,7 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
                 box_end = end;
                 continue;
             }
-            if marker || widget {
+            if marker || widget || (begun && listed_document(text, lines, i, &l)) {
                 return Cut { at: i, skipped };
             }
         }
@@ -280,6 +280,19 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
         at: lines.len(),
         skipped,
     }
+}
+
+/// `Số: 125/KH-UBND` alone on line `i`, with a view counter within the
+/// next lines: the first item of a portal's list of documents.
+fn listed_document(text: &str, lines: &[Line], i: usize, loose_line: &str) -> bool {
+    let numbered = (loose_line.starts_with("so:") || loose_line.starts_with("so "))
+        && loose_line.contains('/')
+        && loose_line.split_whitespace().count() <= 3;
+    numbered
+        && lines.iter().skip(i + 1).take(3).any(|l| {
+            let s = &text[l.range.clone()];
+            is_widget(s, &loose(s))
+        })
 }
 
 /// Whether an article starts within a few lines after line `i`: a date
@@ -498,6 +511,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_documents_after_the_article_ends_it() {
+        let text = format!("Tiêu đề\n{PARA}\nMinh Thu\nSố: 125/KH-UBND\nKế hoạch tổ chức cuộc thi\nlượt xem: 424 | lượt tải:87\n");
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Số: 125/KH-UBND"));
+        // A reprint's number heading, with no counter, does not.
+        let text = format!(
+            "Tiêu đề\n{PARA}\nSố: 125/KH-UBND\nLai Châu, ngày 15 tháng 01 năm 2022\n{PARA}\n"
+        );
+        assert_eq!(cut_line(&text, None), None);
+    }
+
+    #[test]
     fn hashtags_are_tags() {
         let text = format!("Tiêu đề\n{PARA}\n#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW\n{PARA}\n");
         assert_eq!(skipped(&text), ["#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW"]);
@@ -558,7 +582,7 @@ mod tests {
 
     #[test]
     fn counters_and_sessions() {
-        let text = format!("{PARA}\nSố: 17/CT-UBND\nlượt xem: 424 | lượt tải:9\n");
+        let text = format!("{PARA}\nTài liệu\nlượt xem: 424 | lượt tải:9\n");
         assert_eq!(
             cut_line(&text, None).as_deref(),
             Some("lượt xem: 424 | lượt tải:9")

@@ -744,7 +744,18 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
     let line_start = match s[back..i].rfind(['\n', '\r']) {
         Some(p) => back + p + 1,
         None if back == 0 => 0,
-        None => i, // a longer line: nothing but `Số:` may stand before a heading's code
+        // A longer line: `Số:` may still stand right before the code, in a
+        // header laid on one line (`ỦY BAN NHÂN DÂN TỈNH LAI CHÂU Số: 125/KH-UBND
+        // CỘNG HÒA ... Lai Châu, ngày 15 tháng 01 năm 2022`).
+        None => {
+            let window = s[back..i].trim_end();
+            let word = window.trim_end_matches(':').trim_end();
+            let so_at = word.len().saturating_sub("Số".len());
+            match word.get(so_at..) {
+                Some("Số") if word[..so_at].ends_with(char::is_whitespace) => back + so_at,
+                _ => i,
+            }
+        }
     };
     let before = s[line_start..i].trim();
     let so = matches!(norm(before.trim_end_matches(':').trim()).as_str(), "số");
@@ -824,6 +835,20 @@ fn reprint_title(s: &str, start: usize) -> bool {
     false
 }
 
+/// `Lai Châu, ngày 15 tháng 10 năm 2021` in `line`: the date it gives, if
+/// readable, or `None` if the line holds no such words.
+fn place_and_date(line: &str) -> Option<Option<Dated>> {
+    let n = norm(line);
+    if !(n.contains("ngày") && n.contains("tháng") && n.contains("năm")) {
+        return None;
+    }
+    let dated = n
+        .find("ngày")
+        .and_then(|at| date(&n, ws(&n, at + "ngày".len(), false)))
+        .map(|(d, y, _)| (d, y));
+    Some(dated)
+}
+
 /// A date and its year, as [`date`] reads them.
 type Dated = (Option<NaiveDate>, Option<i32>);
 
@@ -839,17 +864,14 @@ fn document_heading(s: &str, end: usize) -> Option<Option<Dated>> {
     }
     let rest = &s[end..stop];
     let mut lines = rest.split(['\n', '\r']);
-    if lines.next().is_some_and(|l| !l.trim().is_empty()) {
-        return None;
+    // The rest of its line is empty, or the place-and-date line set beside
+    // it (a two-column header pasted as one line).
+    if let Some(l) = lines.next().filter(|l| !l.trim().is_empty()) {
+        return place_and_date(l);
     }
     let mut is_heading = false;
     for l in lines.filter(|l| !l.trim().is_empty()).take(4) {
-        let n = norm(l);
-        if n.contains("ngày") && n.contains("tháng") && n.contains("năm") {
-            let dated = n
-                .find("ngày")
-                .and_then(|at| date(&n, ws(&n, at + "ngày".len(), false)))
-                .map(|(d, y, _)| (d, y));
+        if let Some(dated) = place_and_date(l) {
             return Some(dated);
         }
         let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
@@ -890,28 +912,44 @@ fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
     while !s.is_char_boundary(back) {
         back += 1;
     }
-    let sentence_start = match s[back..issuer_start].rfind(['.', ';', '\n', '\r']) {
-        Some(p) => back + p + 1,
+    let sentence_start = match sentence_stop(&s[back..issuer_start]) {
+        Some(p) => back + p,
         None if back == 0 => 0,
         None => return None,
     };
     let opening = s[sentence_start..issuer_start].trim_start();
     let at = issuer_start - opening.len();
-    // A portal's `(HBĐT) - ` before it.
-    let lede = opening
-        .strip_prefix('(')
-        .and_then(|r| r.find(')').filter(|&c| c <= 40))
-        .map(|c| {
-            let after = &opening[c + 2..];
-            let date_at = after.trim_start_matches([' ', '-', '–', '—']);
-            opening.len() - date_at.len()
-        });
+    // A portal's `(HBĐT) - ` before it, or `TTO - `, `Baoquangninh.vn - `.
+    let tag_end = match opening.strip_prefix('(') {
+        Some(r) => r.find(')').filter(|&c| c <= 40).map(|c| c + 2),
+        None => opening
+            .find(" - ")
+            .filter(|&c| c <= 30 && !opening[..c].contains(' ')),
+    };
+    let lede = tag_end.map(|c| {
+        let date_at = opening[c..].trim_start_matches([' ', '-', '–', '—']);
+        opening.len() - date_at.len()
+    });
     let at = at + lede.unwrap_or(0);
     let at = phrase(s, at, "ngày").map_or(at, |e| ws(s, e, false));
     let (date, year, end) = date(s, at)?;
     let rest = s[end..issuer_start].trim_start_matches([',', ' ']);
     rest.is_empty().then_some(())?;
     Some((date?, year?))
+}
+
+/// Where the last sentence in `window` starts: after its last line break,
+/// or its last `.`, `;`, `!` or `?` followed by a space (not the dot of
+/// `TP. Hồ Chí Minh`'s neighbour `Baodaklak.vn`, or of `1.234`).
+fn sentence_stop(window: &str) -> Option<usize> {
+    let b = window.as_bytes();
+    (0..b.len()).rev().find_map(|k| match b[k] {
+        b'\n' | b'\r' => Some(k + 1),
+        b'.' | b';' | b'!' | b'?' if b.get(k + 1).is_none_or(u8::is_ascii_whitespace) => {
+            Some(k + 1)
+        }
+        _ => None,
+    })
 }
 
 /// `Tại Quảng Ninh, ...`, `Ở tỉnh Bắc Giang, ...`: the province the
@@ -921,8 +959,8 @@ fn opening_place(s: &str, at: usize) -> Option<String> {
     while !s.is_char_boundary(back) {
         back += 1;
     }
-    let sentence_start = match s[back..at].rfind(['.', ';', '\n', '\r']) {
-        Some(p) => back + p + 1,
+    let sentence_start = match sentence_stop(&s[back..at]) {
+        Some(p) => back + p,
         None if back == 0 => 0,
         None => return None,
     };
@@ -959,9 +997,7 @@ fn issuer_before_at(s: &str, type_start: usize) -> Option<(Issuer, usize)> {
         return None;
     }
     // The sentence start: no issuer is looked for across `.`, `;` or a line.
-    let sent_start = trimmed
-        .rfind(['.', ';', '\n', '\r'])
-        .map_or(ws_start, |p| ws_start + p + 1);
+    let sent_start = sentence_stop(trimmed).map_or(ws_start, |p| ws_start + p);
     let verb_pos = ws_start + trimmed.len() - last_word.len();
     // An issuer whose verb stands right before the type word; else the
     // nearest whose verb's object runs to it with no number (so no other

@@ -99,6 +99,58 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
     if let Some(e) = phrase(s, pos, "đại biểu") {
         pos = ws(s, e, true);
     }
+    if let Some(c) = local_congress(s, pos) {
+        return Some(c);
+    }
+    // National: at least a Roman numeral, among the words `Đảng`, `toàn quốc`, `lần thứ`.
+    let mut seen_party = false;
+    for _ in 0..4 {
+        if let Some(e) = any_phrase(s, pos, &["đảng toàn quốc", "toàn quốc", "lần thứ"])
+        {
+            seen_party = true;
+            pos = ws(s, e, true);
+        } else if let Some(e) = phrase(s, pos, "đảng") {
+            let e2 = word_end(s, ws(s, e, false));
+            if norm(&s[ws(s, e, false)..e2]) == "bộ" {
+                return None; // `Đại hội Đảng bộ ...` without `tỉnh`: not a national one
+            }
+            seen_party = true;
+            pos = ws(s, e, true);
+        } else {
+            break;
+        }
+    }
+    let (t, mut end) = term_number(s, pos)?;
+    // `Đại hội XIX Đảng bộ tỉnh Yên Bái`: a local Congress, its term first.
+    let after = ws(s, end, false);
+    if let Some(c) = local_congress(s, after) {
+        return Some(Congress {
+            term: c.term.or(Some(t)),
+            ..c
+        });
+    }
+    if phrase(s, after, "đảng bộ").is_some() {
+        return None; // a local Congress this grammar cannot place
+    }
+    if s[pos..end].parse::<u32>().is_ok() && !seen_party {
+        return None; // `Đại hội 12` alone is too loose
+    }
+    if let Some(e) = phrase(s, ws(s, end, false), "của đảng") {
+        end = e;
+    }
+    Some(Congress {
+        term: Some(t),
+        local: false,
+        province: None,
+        places: Vec::new(),
+        district: false,
+        end,
+    })
+}
+
+/// A local Congress named at `pos`: `Đảng bộ tỉnh (Yên Bái)`, `Đảng bộ
+/// thành phố Hà Nội`, `Đảng bộ huyện Thanh Sơn`, then its term if written.
+fn local_congress(s: &str, pos: usize) -> Option<Congress> {
     let local = |province: Option<String>, places, district, end| {
         let (term, end) = local_term(s, end);
         Some(Congress {
@@ -138,39 +190,7 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
             }
         }
     }
-    // National: at least a Roman numeral, among the words `Đảng`, `toàn quốc`, `lần thứ`.
-    let mut seen_party = false;
-    for _ in 0..4 {
-        if let Some(e) = any_phrase(s, pos, &["đảng toàn quốc", "toàn quốc", "lần thứ"])
-        {
-            seen_party = true;
-            pos = ws(s, e, true);
-        } else if let Some(e) = phrase(s, pos, "đảng") {
-            let e2 = word_end(s, ws(s, e, false));
-            if norm(&s[ws(s, e, false)..e2]) == "bộ" {
-                return None; // `Đại hội Đảng bộ ...` without `tỉnh`: not a national one
-            }
-            seen_party = true;
-            pos = ws(s, e, true);
-        } else {
-            break;
-        }
-    }
-    let (t, mut end) = term_number(s, pos)?;
-    if s[pos..end].parse::<u32>().is_ok() && !seen_party {
-        return None; // `Đại hội 12` alone is too loose
-    }
-    if let Some(e) = phrase(s, ws(s, end, false), "của đảng") {
-        end = e;
-    }
-    Some(Congress {
-        term: Some(t),
-        local: false,
-        province: None,
-        places: Vec::new(),
-        district: false,
-        end,
-    })
+    None
 }
 
 /// A local Congress's term after its name: `lần thứ XV`, `khóa XV`.
