@@ -523,6 +523,11 @@ fn plenums_and_congresses() {
             &["22-NQ/TW#2008"],
         ),
         ("Nghị quyết Trung ương 4, khóa XII", &["4-NQ/TW#2016"]),
+        // Topic words on the next line of a wrapped sentence still choose.
+        (
+            "Nghị quyết Trung ương 6 (khóa X) về tiếp tục hoàn thiện thể chế\nkinh tế thị trường",
+            &["21-NQ/TW#2008"],
+        ),
         (
             "Nghị quyết Trung ương 4 khóa XI và khóa XII",
             &["12-NQ/TW#2012", "4-NQ/TW#2016"],

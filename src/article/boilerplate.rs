@@ -120,19 +120,25 @@ fn undecorated(loose_line: &str) -> &str {
     line.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// `Xem thêm: Tỉnh ủy ban hành Kế hoạch ...`, `Tin liên quan: ...`, `Từ
-/// khóa: ...`: a heading of other stories (or tags) with its items on its
-/// line, which a page sets inside an article as well as after it: that line
-/// is not the article's, but need not end it.
+/// `Xem thêm: Tỉnh ủy ban hành Kế hoạch ...`, `Tin liên quan: ...`: a
+/// heading of other stories with its items on its line, which a page sets
+/// inside an article as well as after it: that line is not the article's,
+/// but need not end it.
 fn is_inline_teaser(loose_line: &str) -> bool {
-    is_hashtags(loose_line)
-        || undecorated(loose_line)
-            .split_once(':')
-            .is_some_and(|(head, rest)| {
-                let head = head.trim();
-                !rest.trim().is_empty()
-                    && (BOX_HEADINGS.contains(&head) || TAG_HEADINGS.contains(&head))
-            })
+    headed_by(loose_line, BOX_HEADINGS)
+}
+
+/// `Từ khóa: sinh hoạt chi bộ, Phong Thổ`, `#Sắp xếp bộ máy #...`: the
+/// page's tags, which follow the article (or stand above it).
+fn is_tags(loose_line: &str) -> bool {
+    is_hashtags(loose_line) || headed_by(loose_line, TAG_HEADINGS)
+}
+
+/// `heading: items` with one of `headings` (in the loose form).
+fn headed_by(loose_line: &str, headings: &[&str]) -> bool {
+    undecorated(loose_line)
+        .split_once(':')
+        .is_some_and(|(head, rest)| !rest.trim().is_empty() && headings.contains(&head.trim()))
 }
 
 /// `#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW`: a page's tags as hashtags (a
@@ -238,6 +244,13 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
         // folded just to be compared.
         if i > 0 && lines::is_short(s, MAX_MARKER_LINE) {
             let l = loose(s);
+            if is_tags(&l) {
+                if begun {
+                    return Cut { at: i, skipped };
+                }
+                skipped.push(i);
+                continue;
+            }
             if is_inline_teaser(&l) {
                 skipped.push(i);
                 in_teasers = true;
@@ -522,10 +535,18 @@ mod tests {
     }
 
     #[test]
-    fn hashtags_are_tags() {
-        let text = format!("Tiêu đề\n{PARA}\n#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW\n{PARA}\n");
-        assert_eq!(skipped(&text), ["#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW"]);
-        assert_eq!(cut_line(&text, None), None);
+    fn tags_end_the_article() {
+        for tags in [
+            "#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW",
+            "Từ khóa: sinh hoạt chi bộ, Phong Thổ",
+        ] {
+            let text = format!("Tiêu đề\n{PARA}\n{tags}\nChi Lăng triển khai Chỉ thị 35-CT/TW\n");
+            assert_eq!(cut_line(&text, None).as_deref(), Some(tags));
+            // Above the article, they are left out.
+            let text = format!("Tiêu đề\n{tags}\n{PARA}\n");
+            assert_eq!(skipped(&text), [tags]);
+            assert_eq!(cut_line(&text, None), None);
+        }
         // A Markdown heading, or one `#`, is not.
         let text = format!("Tiêu đề\n{PARA}\n# Chương #1\n#Một\n{PARA}\n");
         assert!(skipped(&text).is_empty());

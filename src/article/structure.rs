@@ -198,7 +198,10 @@ fn name(line: &str) -> Option<&str> {
         return None;
     }
     // A paper or a portal is not a person (`Báo Tuyên Quang - Giấy phép ...`).
-    if matches!(words[0], "Báo" | "Cổng" | "Trang" | "Tạp" | "Đài") {
+    if matches!(
+        words[0],
+        "Báo" | "Cổng" | "Trang" | "Tạp" | "Đài" | "Theo" | "Nguồn"
+    ) {
         return None;
     }
     let capitalised = words.iter().all(|w| {
@@ -352,6 +355,7 @@ mod tests {
         assert!(!is_name_in_capitals("CHI BỘ 4 TỐT"));
         assert!(is_name_line("Hải Yến"));
         assert!(!is_name_line("Báo Tuyên Quang - Giấy phép số 91/GP-BTTTT"));
+        assert!(!is_signature("Theo Báo Lai Châu"));
         assert!(is_name_line("Nguyễn Đức Cường"));
         assert!(!is_name_line("Lai Châu"));
         assert!(!is_name_line("Sát sao trong lãnh đạo"));

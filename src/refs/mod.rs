@@ -215,20 +215,29 @@ pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
     let lo = floor(s.saturating_sub(SENTENCE_REACH));
     let hi = floor((e + SENTENCE_REACH).min(text.len()));
     let is_stop = |c: char| matches!(c, '.' | ';' | '!' | '?' | '\n' | '\r');
+    // A line break inside a sentence, as scrapers leave them (`... hoàn
+    // thiện thể chế⏎kinh tế thị trường`), does not end it.
+    let breaks = |at: usize| {
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        let after = text[at..].trim_start();
+        before.ends_with(['.', ';', '!', '?', ':'])
+            || !after.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+    };
     let start = text[lo..s]
         .char_indices()
         .rev()
         .find(|&(i, c)| {
-            is_stop(c) && (c == '\n' || c == '\r' || text[lo + i + 1..].starts_with(' '))
+            is_stop(c)
+                && (((c == '\n' || c == '\r') && breaks(lo + i))
+                    || text[lo + i + 1..].starts_with(' '))
         })
         .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let end = text[e..hi]
         .char_indices()
         .find(|&(i, c)| {
             is_stop(c)
-                && (c == '\n'
-                    || c == '\r'
-                    || text[e + i + 1..].starts_with([' ', '\n', '\r'])
+                && (((c == '\n' || c == '\r') && breaks(e + i))
+                    || (c != '\n' && c != '\r' && text[e + i + 1..].starts_with([' ', '\n', '\r']))
                     || e + i + 1 == text.len())
         })
         .map_or(hi, |(i, c)| e + i + c.len_utf8());
