@@ -59,6 +59,10 @@ pub(super) fn is_party_issuer(up: &str) -> bool {
 /// A code's number: [`number`], or one written with a thousands dot
 /// (`1.234/QĐ-UBND`), which only a code's slash or hyphen may follow.
 fn code_number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
+    // Inside a longer code (`30a/2008/NQ-CP`): not a code's number.
+    if s[..i].ends_with('/') {
+        return None;
+    }
     if let Some(found) = number(s, i) {
         return Some(found);
     }
