@@ -787,6 +787,7 @@ fn not_citations() {
         "Kế hoạch 2 đến 3 năm",
         "Kế hoạch 5 năm 2021 - 2025",
         "Nghị quyết 30a/2008/NQ-CP",
+        "kết nạp 312 đảng viên/kế hoạch 300",
         "Quyết định 2 người vào vị trí",
         "tỷ lệ 1/3 số đảng viên",
         "Thông tư hướng dẫn thi hành",

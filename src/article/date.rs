@@ -32,7 +32,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?xi)^
-            (?:(?:cập\ nhật(?:\ lúc)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
+            (?:(?:cập\ nhật(?:\ lúc|\ ngày)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
             (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}'?\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
@@ -46,7 +46,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
             (?:\s*[(\[]?gmt\s*[+\-]?\s*\d*(?::\d{2})?[)\]]?)?
             (?:\s+\d+(?:[.,]\d{3})*){0,3}
             # what a portal prints beside it: `| Lượt xem: 1.523`, `- Tác giả: Hà Anh`
-            (?:\s*[|\-–—]\s*[\p{L}\ ]{2,20}:\s*[^|]{0,40})?
+            (?:\s*[|\-–—]\s*(?:[\p{L}\ ]{2,20}:\s*[^|]{0,40}|[\d.,]+\s+lượt\s+(?:xem|đọc)))?
             \s*$",
         )
         .expect("a valid regex")
@@ -151,6 +151,8 @@ mod tests {
             ("Thành Duy • 21/07/2023 - 09:15", 2023, 7, 21),
             ("Thứ hai - 14/10/2019 15:30 1.205 0", 2019, 10, 14),
             ("Thứ Tư, 10:15, 23/04/2025", 2025, 4, 23),
+            ("Thứ hai - 12/10/2020 08:15 | 512 lượt xem", 2020, 10, 12),
+            ("Cập nhật ngày: 16/06/2018 - 08:12", 2018, 6, 16),
         ] {
             assert_eq!(parse_line(line), ymd(y, m, d), "{line}");
         }

@@ -229,11 +229,13 @@ pub fn province_in(body: &str) -> Option<Province> {
                         .is_empty()
             });
             let needs_context = NEEDS_CONTEXT.contains(&g.provinces[p].slug.as_str());
+            // `Huyện ủy Hòa Bình` (Bạc Liêu's district) is no province.
             let standalone = n >= 2
                 && all_capital
                 && !prev_joined_capital
                 && !next_joined_capital
-                && !needs_context;
+                && !needs_context
+                && !after_district_word;
             if after_province_word || standalone {
                 provinces.add(p, i);
             }
@@ -317,6 +319,11 @@ mod tests {
         assert_eq!(
             slug("Huyện ủy Vĩnh Tường luôn chú trọng."),
             Some("vinh-phuc".into())
+        );
+        // A district named as a province is a district after its unit.
+        assert_eq!(
+            slug("Huyện ủy Hòa Bình ban hành nghị quyết. Tỉnh ủy Bạc Liêu chỉ đạo."),
+            Some("bac-lieu".into())
         );
         // Names apart only in tones: the one spelled so.
         assert_eq!(

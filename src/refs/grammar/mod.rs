@@ -220,7 +220,8 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
         let start = found.start();
         // Word boundaries are checked here, not in the regex: Unicode `\b`
         // would keep the regex engine off its fast path on Vietnamese text.
-        if start < consumed || !at_word_start(text, start) {
+        // `312 đảng viên/kế hoạch 300`: a ratio's unit, not a document.
+        if start < consumed || !at_word_start(text, start) || text[..start].ends_with('/') {
             continue;
         }
         let first = text[start..].chars().next().unwrap_or(' ');
