@@ -973,6 +973,11 @@ fn districts() {
             "Đảng ủy xã Lập Lễ, huyện Thủy Nguyên thực hiện Nghị quyết số 05-NQ/ĐU ngày 10/1/2023 của Đảng ủy xã Lập Lễ, huyện Thủy Nguyên; huyện An Dương và Nghị quyết số 05-NQ/ĐU",
             &["5-NQ/ĐU@hai-phong/thuy-nguyen#2023", "5-NQ/ĐU@hai-phong/thuy-nguyen#2023"],
         ),
+        (
+            "soc-trang",
+            "Ban Thường vụ Thị ủy Vĩnh Châu ban hành Kế hoạch số 45-KH/TX; Nghị quyết số 3-NQ/TX",
+            &["45-KH/TX@soc-trang/vinh-chau", "3-NQ/TX@soc-trang/vinh-chau"],
+        ),
         // Two districts named: neither is taken; one of another province does not count.
         (
             "hoa-binh",

@@ -14,7 +14,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::grammar::{issuer as parse_issuer, Issuer, Mention, Organ, Target, CENTRAL_CITIES};
+use super::grammar::{
+    is_district_committee, issuer as parse_issuer, Issuer, Mention, Organ, Target, CENTRAL_CITIES,
+};
 use super::registry::{Registry, RegistryEntry};
 use super::vocab::Vocab;
 use super::{sentence_bounds, ArticleContext, Citation, Lines, Resolution};
@@ -55,7 +57,7 @@ fn central_state(code: &str) -> bool {
 /// District-level Party issuers, whose keys carry the district when known
 /// (a Đảng ủy's only when it names one: `Đảng ủy xã Hòa Sơn, huyện Lương Sơn`).
 fn district_level(code: &str) -> bool {
-    matches!(code, "HU" | "QU" | "ThU" | "ĐU")
+    is_district_committee(code) || code == "ĐU"
 }
 
 /// Whether a State code is a people's committee's or council's
@@ -101,13 +103,7 @@ fn scope(m: &Mention, context: &ArticleContext) -> (Option<String>, Option<Strin
     }
     // `Huyện ủy`, `UBND huyện` or a district's code (`05-NQ/HU`) with no
     // district named: the article's, if it names one only.
-    let of_district = match named {
-        Some(iss) => iss.of_district && iss.places.is_empty(),
-        None => {
-            matches!(&m.target, Target::PartyCode { issuer, .. } if matches!(issuer.as_str(), "HU" | "QU" | "ThU"))
-        }
-    };
-    let district = context.district.clone().filter(|_| of_district);
+    let district = context.district.clone().filter(|_| m.needs_district());
     (context.province.clone(), district)
 }
 

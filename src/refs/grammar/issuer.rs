@@ -9,6 +9,13 @@ use crate::gazetteer::Gazetteer;
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// Whether a Party issuer code is a district's committee: a Huyện ủy
+/// (`HU`), Quận ủy (`QU`), or a Thành ủy or Thị ủy under a province (`ThU`,
+/// and `TX` as some Thị ủy write it).
+pub fn is_district_committee(code: &str) -> bool {
+    matches!(code, "HU" | "QU" | "ThU" | "TX")
+}
+
 /// Centrally-run cities, whose `Thành ủy` numbers like a `Tỉnh ủy` (`TU`).
 pub const CENTRAL_CITIES: &[&str] = &["ha-noi", "ho-chi-minh", "hai-phong", "da-nang", "can-tho"];
 
@@ -50,14 +57,21 @@ pub(super) fn district_place(s: &str, i: usize) -> Option<(Vec<(String, String)>
 /// out: it may be a province's own name (`thành phố Hòa Bình`).
 pub fn districts_named(s: &str, province: &str) -> Vec<String> {
     static UNIT: OnceLock<Regex> = OnceLock::new();
-    let unit = UNIT.get_or_init(|| Regex::new(r"(?i)huyện|quận|thị xã").expect("a valid regex"));
+    let unit = UNIT.get_or_init(|| {
+        Regex::new(r"(?i)huyện|quận|thị xã|thị ủy|thị uỷ|thành ủy|thành uỷ").expect("a valid regex")
+    });
     let mut out = Vec::new();
     for m in unit.find_iter(s) {
         if !at_word_start(s, m.start()) {
             continue;
         }
-        // `Huyện ủy Kim Bôi`: the name after the organ; else after the unit.
-        let organ = any_phrase(s, ws(s, m.end(), false), &["ủy"]);
+        // `Huyện ủy Kim Bôi`, `Thị ủy Vĩnh Châu`: the name after the organ;
+        // else after the unit.
+        let organ = if norm(m.as_str()).ends_with("ủy") {
+            Some(m.end())
+        } else {
+            any_phrase(s, ws(s, m.end(), false), &["ủy"])
+        };
         let named = match organ {
             Some(e) => district_names(s, e),
             None => district_names(s, m.start()),
@@ -166,7 +180,7 @@ fn of_place(
             party,
             organ: Organ::Other,
             city: false,
-            of_district: matches!(code, "HU" | "QU" | "ThU") || district.is_some(),
+            of_district: is_district_committee(code) || district.is_some(),
             province,
             district,
             places,
@@ -550,7 +564,7 @@ pub(super) fn finish_issuer(
 
 /// Completes a local issuer: the place it names, if any, and `khóa`.
 pub(super) fn local(s: &str, start: usize, end: usize, code: &str, party: bool) -> (Issuer, usize) {
-    let district_level = matches!(code, "HU" | "QU" | "ThU");
+    let district_level = is_district_committee(code);
     if district_level {
         if let Some((places, e)) = district_place(s, end) {
             return of_place(s, start, e, code, party, None, places);

@@ -29,7 +29,7 @@ mod read;
 use super::vocab::Vocab;
 use code::*;
 use issuer::*;
-pub use issuer::{districts_named, issuer, CENTRAL_CITIES};
+pub use issuer::{districts_named, is_district_committee, issuer, CENTRAL_CITIES};
 use plenum::*;
 pub(crate) use read::roman;
 use read::*;
@@ -148,7 +148,7 @@ impl Mention {
         let named = self.issuer.as_ref().or(self.issuer_before.as_ref());
         named.is_some_and(|i| i.of_district && i.places.is_empty())
             || match &self.target {
-                Target::PartyCode { issuer, .. } => matches!(issuer.as_str(), "HU" | "QU" | "ThU"),
+                Target::PartyCode { issuer, .. } => is_district_committee(issuer),
                 Target::Congress {
                     district,
                     districts,
