@@ -183,6 +183,10 @@ fn dates_issuers_and_years() {
             "Tại Quảng Ninh, Tỉnh ủy Bắc Giang ban hành Kế hoạch số 7-KH/TU",
             &["7-KH/TU@bac-giang"],
         ),
+        (
+            "UBND TP. Hạ Long đã ban hành Kế hoạch số 5/KH-UBND",
+            &["5/KH-UBND@quang-ninh/ha-long"],
+        ),
         // The organ whose verb stands before the type word, not an earlier one.
         (
             "Sau khi Bộ Chính trị ban hành Kết luận số 14-KL/TW, Ban Thường vụ Tỉnh ủy Kon Tum đã ban hành Chỉ thị số 15",
@@ -863,6 +867,14 @@ fn a_reprints_header_on_one_line() {
     ] {
         assert_eq!(keys(text, Some("lao-cai")), Vec::<String>::new(), "{text}");
     }
+    // A sentence that starts with `Số` and mentions a day is no header.
+    assert_eq!(
+        keys(
+            "Số 125/KH-UBND về tổ chức cuộc thi từ ngày 5 tháng 3 năm 2022 đến hết tháng",
+            Some("lao-cai")
+        ),
+        ["125/KH-UBND@lao-cai"]
+    );
     // A code after `Số` in a sentence, with no place-and-date, is cited.
     assert_eq!(
         keys(
@@ -1001,4 +1013,19 @@ fn local_documents_without_a_province_stay_unscoped() {
         ["26-CT/TU@yen-bai"]
     );
     assert_eq!(keys("Nghị quyết số 22-NQ/TW", None), ["22-NQ/TW#2008"]);
+}
+
+/// Texts that once made the grammar panic: a commune's name read over a
+/// capitalised type word, so the issuer's verb lies past the mention.
+#[test]
+fn odd_texts_do_not_panic() {
+    for text in [
+        "Đảng ủy xã Có NQTW4 có",
+        "Đảng ủy xã Có Nghị Quyết TW4 ra",
+        "Số",
+        "Số:",
+        "x Số: 25/CT-UBND\tLào Cai, ngày",
+    ] {
+        let _ = keys(text, Some("yen-bai"));
+    }
 }

@@ -128,8 +128,10 @@ pub fn clean(source: Source, config: &SiteConfig) -> Article {
     };
     read_page(&mut article, body_start, config);
     if format == Format::Markdown {
-        let markdown_end = article.body_end;
-        article.title = markdown_title(&article.text[body_start..markdown_end]);
+        // A `# ` heading is the Markdown page's own title.
+        if let Some(t) = markdown_heading(&article.text[body_start..article.body_end]) {
+            article.title = t;
+        }
     }
     let mut over = config.articles.get(&rel).cloned().unwrap_or_default();
     if let Some(fm) = front_matter {
@@ -257,15 +259,9 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
 }
 
-fn markdown_title(body: &str) -> String {
+fn markdown_heading(body: &str) -> Option<String> {
     body.lines()
         .find_map(|l| l.trim().strip_prefix("# ").map(|t| t.trim().to_string()))
-        .or_else(|| {
-            body.lines()
-                .find(|l| !l.trim().is_empty())
-                .map(|l| shorten(l, 120))
-        })
-        .unwrap_or_default()
 }
 
 fn apply_front_matter(over: &mut ArticleOverride, article: &mut Article, fm: toml::Table) {

@@ -56,7 +56,13 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
     let (rubric, headline) = match date_line {
         // More than a rubric above the headline is the page's top: a site
         // name, a menu, a ticker with today's date, a list of other stories.
-        Some(d) if d > 2 && is_headline(line(d - 1)) && (0..d - 1).all(|j| is_top(line(j))) => {
+        // The article follows the date (a date at its end makes no top).
+        Some(d)
+            if d > 2
+                && is_headline(line(d - 1))
+                && (0..d - 1).all(|j| is_top(line(j)))
+                && (d + 1..shown.len()).any(|j| lines::is_paragraph(line(j))) =>
+        {
             let rubric = Some(d - 2).filter(|&j| is_rubric(line(j)));
             chrome = (0..rubric.unwrap_or(d - 1)).collect();
             (rubric, Some(d - 1))
@@ -221,6 +227,15 @@ mod tests {
         );
         let h = head(&text, &lines, &[false, false, true]);
         assert_eq!(h.headline, Some(1));
+    }
+
+    #[test]
+    fn a_date_at_the_end_makes_no_page_top() {
+        let text = format!("Tiêu đề\n{P}\n{P}\n{P}\nTheo Báo Hòa Bình\n15/5/2023\n");
+        let lines = lines::split(&text, 0..text.len());
+        let h = head(&text, &lines, &[]);
+        assert!(h.chrome.is_empty(), "{:?}", h.chrome);
+        assert_eq!(h.headline, Some(0));
     }
 
     #[test]

@@ -74,19 +74,23 @@ pub struct ArticleContext {
     pub province: Option<String>,
     /// The article's publication date, if known.
     pub date: Option<NaiveDate>,
-    /// Slug of the one district of its province the article names with
-    /// its unit (`huyện Kim Bôi`), if it names one and only one: the
-    /// district of a `Huyện ủy` or `UBND huyện` it leaves unnamed.
+    /// Slug of the one district of its province the article's text names
+    /// (`huyện Kim Bôi`, `Huyện ủy Kim Bôi`), if it names one and only one:
+    /// the district of a `Huyện ủy` or `UBND huyện` it leaves unnamed.
     /// [`cite`] finds it when it is not given.
     pub district: Option<String>,
 }
 
 impl ArticleContext {
-    /// The context with its [`ArticleContext::district`] read from `text`.
-    fn with_district_of(&self, text: &str) -> ArticleContext {
+    /// The context with its [`ArticleContext::district`] read from the
+    /// article's own text (`ranges` of `text`: not the boilerplate's).
+    fn with_district_of(&self, text: &str, ranges: &[Range<usize>]) -> ArticleContext {
         let mut context = self.clone();
         if let (None, Some(province)) = (&self.district, &self.province) {
-            let mut named = grammar::districts_named(text, province);
+            let mut named: Vec<String> = ranges
+                .iter()
+                .flat_map(|r| grammar::districts_named(&text[r.clone()], province))
+                .collect();
             named.sort();
             named.dedup();
             if let [one] = named.as_slice() {
@@ -135,7 +139,7 @@ pub fn cite(
     }
     let mut mentions = Vec::new();
     let mut coded = grammar::Coded::new();
-    for range in merged {
+    for range in &merged {
         for mut m in grammar::detect_after(&text[range.clone()], &mut coded) {
             m.shift(range.start);
             mentions.push(m);
@@ -143,7 +147,7 @@ pub fn cite(
     }
     // The article's district is looked for only when a mention needs it.
     let context = &if mentions.iter().any(grammar::Mention::needs_district) {
-        context.with_district_of(text)
+        context.with_district_of(text, &merged)
     } else {
         context.clone()
     };
@@ -218,8 +222,9 @@ pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
     // A line break inside a sentence, as scrapers leave them (`... hoàn
     // thiện thể chế⏎kinh tế thị trường`), does not end it.
     let breaks = |at: usize| {
-        let before = text[..at].trim_end_matches([' ', '\t']);
-        let after = text[at..].trim_start();
+        // Within the window: a run of blank lines is no reason to look further.
+        let before = text[lo..at].trim_end_matches([' ', '\t']);
+        let after = text[at..hi].trim_start();
         before.ends_with(['.', ';', '!', '?', ':'])
             || !after.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
     };
@@ -229,7 +234,7 @@ pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
         .find(|&(i, c)| {
             is_stop(c)
                 && (((c == '\n' || c == '\r') && breaks(lo + i))
-                    || text[lo + i + 1..].starts_with(' '))
+                    || (c != '\n' && c != '\r' && text[lo + i + 1..].starts_with(' ')))
         })
         .map_or(lo, |(i, c)| lo + i + c.len_utf8());
     let end = text[e..hi]

@@ -401,7 +401,12 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         // An abbreviation in brackets: `Đảng ủy Khối Các cơ quan (CCQ) tỉnh`.
         let q = ws(s, e, false);
         if let Some(open) = punct(s, q, &['(']) {
-            let close = s[open..].find(')').map(|c| open + c);
+            // Only a short abbreviation: no search through a long line.
+            let close = s[open..]
+                .char_indices()
+                .take(13)
+                .find(|&(_, c)| c == ')')
+                .map(|(c, _)| open + c);
             if let Some(c) = close.filter(|&c| c - open <= 12) {
                 e = c + 1;
             }

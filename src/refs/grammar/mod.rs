@@ -96,9 +96,9 @@ pub struct Issuer {
     /// names one: several if provinces share the name (`huyện Châu Thành`),
     /// and then `province` and `district` are left for the article to decide.
     pub places: Vec<(String, String)>,
-    /// Whether the words name a district's organ (`Huyện ủy`, `UBND
-    /// huyện`), whether or not they name the district: an unnamed one is
-    /// the article's district ([`districts_named`]).
+    /// Whether the words name an organ of a district or under one
+    /// (`Huyện ủy`, `UBND huyện`, `Đảng ủy xã`), whether or not they name
+    /// the district: an unnamed one is the article's ([`districts_named`]).
     pub of_district: bool,
 }
 
@@ -850,6 +850,19 @@ fn place_and_date(line: &str) -> Option<Option<Dated>> {
     Some(dated)
 }
 
+/// `... Lai Châu, ngày 12 tháng 6 năm 2020` at the end of `line`, with no
+/// more than a place's name before its `, ngày` (not a sentence that
+/// mentions a day: `... từ ngày 5 tháng 3 năm 2022 đến ...`).
+fn ends_with_place_and_date(line: &str) -> Option<Option<Dated>> {
+    let n = norm(line.trim_end());
+    let comma = n.rfind(", ngày")?;
+    let (_, _, end) = date(&n, ws(&n, comma + ", ngày".len(), false))?;
+    n[end..]
+        .trim()
+        .is_empty()
+        .then(|| place_and_date(&n[comma..]).flatten())
+}
+
 /// A date and its year, as [`date`] reads them.
 type Dated = (Option<NaiveDate>, Option<i32>);
 
@@ -865,10 +878,10 @@ fn document_heading(s: &str, end: usize) -> Option<Option<Dated>> {
     }
     let rest = &s[end..stop];
     let mut lines = rest.split(['\n', '\r']);
-    // The rest of its line is empty, or the place-and-date line set beside
-    // it (a two-column header pasted as one line).
+    // The rest of its line is empty, or ends with the place-and-date line
+    // set beside it (a two-column header pasted as one line).
     if let Some(l) = lines.next().filter(|l| !l.trim().is_empty()) {
-        return place_and_date(l);
+        return ends_with_place_and_date(l);
     }
     let mut is_heading = false;
     for l in lines.filter(|l| !l.trim().is_empty()).take(4) {
@@ -897,12 +910,6 @@ const VERB_ADVERBS: &[&str] = &[
     "chỉ đạo",
     "ký",
 ];
-
-/// The issuer named just before a type word: `Ban Thường vụ Tỉnh ủy Yên
-/// Bái (đã) ban hành Chỉ thị số 17`. Looks back within the sentence.
-pub fn issuer_before(s: &str, type_start: usize) -> Option<Issuer> {
-    issuer_before_at(s, type_start).map(|(issuer, _)| issuer)
-}
 
 /// The date a sentence opens with before the issuer at `issuer_start`
 /// (`Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số
@@ -940,12 +947,21 @@ fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
 }
 
 /// Where the last sentence in `window` starts: after its last line break,
-/// or its last `.`, `;`, `!` or `?` followed by a space (not the dot of
-/// `TP. Hồ Chí Minh`'s neighbour `Baodaklak.vn`, or of `1.234`).
+/// or its last `.`, `;`, `!` or `?` followed by a space; not the dot inside
+/// `Baodaklak.vn` or `1.234`, nor after an abbreviation (`TP. Hạ Long`).
 fn sentence_stop(window: &str) -> Option<usize> {
     let b = window.as_bytes();
+    let abbreviation = |k: usize| {
+        let word = window[..k]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        matches!(word, "TP" | "Tp" | "TX" | "TT")
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    };
     (0..b.len()).rev().find_map(|k| match b[k] {
         b'\n' | b'\r' => Some(k + 1),
+        b'.' if abbreviation(k) => None,
         b'.' | b';' | b'!' | b'?' if b.get(k + 1).is_none_or(u8::is_ascii_whitespace) => {
             Some(k + 1)
         }
@@ -972,7 +988,9 @@ fn opening_place(s: &str, at: usize) -> Option<String> {
     Some(province)
 }
 
-/// [`issuer_before`], and where the issuer's name starts.
+/// The issuer named just before a type word, as the subject of `ban
+/// hành` (`Ban Thường vụ Tỉnh ủy Yên Bái (đã) ban hành Chỉ thị số 17`),
+/// and where its name starts. Looks back within the sentence.
 fn issuer_before_at(s: &str, type_start: usize) -> Option<(Issuer, usize)> {
     let window_start = type_start.saturating_sub(200);
     let mut ws_start = window_start;
@@ -1027,8 +1045,9 @@ fn issuer_before_at(s: &str, type_start: usize) -> Option<(Issuer, usize)> {
                 // Its verb is the one before the type word: in `Sau khi Bộ
                 // Chính trị ban hành Kết luận 14, Tỉnh ủy đã ban hành Chỉ thị
                 // 15`, the Politburo's is not.
-                if let Some(v) = any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]) {
-                    let object = &s[v..type_start];
+                // (A name read over the type word ends past it: no verb of its.)
+                let verb = any_phrase(s, q, &["ban hành", "thông qua", "có", "ra"]);
+                if let Some(object) = verb.and_then(|v| s.get(v..type_start)) {
                     if object.trim().is_empty() {
                         return Some((iss, i));
                     }
@@ -1114,7 +1133,7 @@ mod tests {
     #[test]
     fn issuer_before_the_verb() {
         let t = "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17";
-        let iss = issuer_before(t, t.find("Chỉ").unwrap()).unwrap();
+        let (iss, _) = issuer_before_at(t, t.find("Chỉ").unwrap()).unwrap();
         assert_eq!(iss.code, "TU");
         assert_eq!(iss.province.as_deref(), Some("yen-bai"));
     }
