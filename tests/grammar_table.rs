@@ -527,6 +527,11 @@ fn plenums_and_congresses() {
             &["22-NQ/TW#2008"],
         ),
         ("Nghị quyết Trung ương 4, khóa XII", &["4-NQ/TW#2016"]),
+        // Two documents of one plenum in one sentence, each by its subject.
+        (
+            "Nghị quyết Trung ương 6 (khóa X) về tiếp tục hoàn thiện thể chế kinh tế thị trường định hướng xã hội chủ nghĩa, đồng thời Nghị quyết Trung ương 6 (khóa X) về nâng cao năng lực lãnh đạo, sức chiến đấu của tổ chức cơ sở đảng",
+            &["21-NQ/TW#2008", "22-NQ/TW#2008"],
+        ),
         // Topic words on the next line of a wrapped sentence still choose.
         (
             "Nghị quyết Trung ương 6 (khóa X) về tiếp tục hoàn thiện thể chế\nkinh tế thị trường",

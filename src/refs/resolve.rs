@@ -594,15 +594,23 @@ fn by_topic<'a>(
     m: &Mention,
     text: &str,
 ) -> Option<&'a RegistryEntry> {
+    let unique_best = |words: &str| {
+        let folded = vi::fold(words);
+        let hits: Vec<usize> = candidates.iter().map(|e| topic_hits(e, &folded)).collect();
+        let best = hits.iter().copied().max().filter(|&b| b > 0)?;
+        let mut winners = candidates.iter().zip(&hits).filter(|(_, &h)| h == best);
+        match (winners.next(), winners.next()) {
+            (Some((e, _)), None) => Some(*e),
+            _ => None,
+        }
+    };
+    // The mention's own `về ...` clause first: a sentence may name two
+    // documents of one plenum, each with its subject.
     let bounds = sentence_bounds(text, &m.span);
-    let folded = vi::fold(text.get(bounds).unwrap_or(""));
-    let hits: Vec<usize> = candidates.iter().map(|e| topic_hits(e, &folded)).collect();
-    let best = hits.iter().copied().max().filter(|&b| b > 0)?;
-    let mut winners = candidates.iter().zip(&hits).filter(|(_, &h)| h == best);
-    match (winners.next(), winners.next()) {
-        (Some((e, _)), None) => Some(e),
-        _ => None,
-    }
+    m.subject
+        .as_deref()
+        .and_then(unique_best)
+        .or_else(|| unique_best(text.get(bounds).unwrap_or("")))
 }
 
 /// Chooses among registry documents (REFERENCES.md §3): topic words in the
