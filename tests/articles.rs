@@ -31,6 +31,19 @@ fn clean(path: &Path, rel: &str, config: &SiteConfig) -> Article {
     article::clean(src, config)
 }
 
+/// Cleans `text` as the file `rel` (`.md` is Markdown), with no file on disk.
+fn clean_text(rel: &str, text: &str, config: &SiteConfig) -> Article {
+    let format = if rel.ends_with(".md") {
+        Format::Markdown
+    } else {
+        Format::Txt
+    };
+    let src = source::from_bytes(Path::new(rel), rel, format, text.as_bytes())
+        .expect("decodes")
+        .expect("not empty");
+    article::clean(src, config)
+}
+
 fn col(row: &[String], i: usize) -> &str {
     row.get(i).map_or("", |s| s.as_str())
 }
@@ -297,11 +310,8 @@ fn a_page_top_is_not_the_article() {
 /// A date line that carries a view counter is still the date line.
 #[test]
 fn a_date_line_with_a_counter_dates_the_article() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("x.txt");
     let page = "TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH\nTrang chủ\nTin tức - Sự kiện\nTuần Giáo nâng cao chất lượng sinh hoạt chi bộ\nNgày đăng: 14/09/2022 | Lượt xem: 315\nNhững năm qua, Đảng bộ huyện Tuần Giáo luôn quan tâm nâng cao chất lượng sinh hoạt chi bộ, coi đây là nhiệm vụ thường xuyên.\n";
-    std::fs::write(&path, page).expect("write");
-    let a = clean(&path, "x.txt", &SiteConfig::default());
+    let a = clean_text("x.txt", page, &SiteConfig::default());
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2022-09-14"));
     assert_eq!(a.title, "Tuần Giáo nâng cao chất lượng sinh hoạt chi bộ");
 }
@@ -329,14 +339,8 @@ fn site_toml_extends_markers_and_portals() {
 
 #[test]
 fn front_matter_beats_extraction() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("a.md");
     let md = "+++\ntitle = \"Tiêu đề riêng\"\nprovince = \"Sơn La\"\nauthor = \"Lê Hoa\"\ndate = 2021-03-04\n+++\n\n# Tiêu đề trong bài\n\nĐảng bộ tỉnh Lai Châu họp.\n";
-    std::fs::write(&path, md).expect("write");
-    let src = source::from_bytes(&path, "a.md", Format::Markdown, md.as_bytes())
-        .expect("decodes")
-        .expect("not empty");
-    let a = article::clean(src, &SiteConfig::default());
+    let a = clean_text("a.md", md, &SiteConfig::default());
     assert_eq!(a.title, "Tiêu đề riêng");
     assert_eq!(a.province.map(|p| p.name).as_deref(), Some("Sơn La"));
     assert_eq!(a.author.as_deref(), Some("Lê Hoa"));
@@ -348,14 +352,8 @@ fn front_matter_beats_extraction() {
 /// Markdown, and front matter still wins.
 #[test]
 fn a_markdown_page_is_cleaned_too() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("a.md");
     let md = "---\ntitle: \"Hoài Nhơn phát triển đảng viên\"\n---\n\n*Thứ Tư, 18/10/2023 09:00*\n\n(BĐ) - Thực hiện **Chỉ thị số 07-CT/TW** ngày 23/11/2006 của Ban Bí thư, Thị ủy Hoài Nhơn ban hành Kế hoạch số 52-KH/ThU.\n\n- Một ý\n- Ý khác\n\nPhạm Tiến Sỹ\n\n### Tin liên quan\n\n- Phù Cát triển khai Nghị quyết số 15-NQ/TU\n";
-    std::fs::write(&path, md).expect("write");
-    let src = source::from_bytes(&path, "a.md", Format::Markdown, md.as_bytes())
-        .expect("decodes")
-        .expect("not empty");
-    let a = article::clean(src, &SiteConfig::default());
+    let a = clean_text("a.md", md, &SiteConfig::default());
     assert_eq!(a.title, "Hoài Nhơn phát triển đảng viên");
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2023-10-18"));
     assert_eq!(a.author.as_deref(), Some("Phạm Tiến Sỹ"));

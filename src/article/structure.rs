@@ -153,11 +153,14 @@ pub fn is_labelled_byline(line: &str) -> Option<&str> {
 /// perhaps with its unit after a dash or in brackets: 2 to 5 capitalised
 /// words, none of them a place's name.
 pub fn is_name_line(line: &str) -> bool {
-    name(line).is_some_and(|head| {
-        let g = Gazetteer::get();
-        let key = gazetteer::word_key(head);
-        g.province_by_key(&key).is_none() && g.district_province_by_key(&key).is_none()
-    })
+    name(line).is_some_and(|head| !is_place(head))
+}
+
+/// Whether `name` is a province's or a district's.
+fn is_place(name: &str) -> bool {
+    let g = Gazetteer::get();
+    let key = gazetteer::word_key(name);
+    g.province_by_key(&key).is_some() || g.district_province_by_key(&key).is_some()
 }
 
 /// A name signing the body's last line, where it may also be a place's
@@ -180,19 +183,15 @@ fn name(line: &str) -> Option<&str> {
         .or_else(|| line.split_once('/'))
         .map_or(line, |(h, _)| h)
         .trim();
-    static TITLE: OnceLock<Regex> = OnceLock::new();
-    let title = TITLE.get_or_init(|| {
-        Regex::new(r"^(?:(?:PGS|GS|TS|ThS|NCS|CN|KS|BS)\.?\s*[,.]?\s*)+").expect("a valid regex")
-    });
     const TITLES: &[&str] = &["PGS", "GS", "TS", "ThS", "NCS", "CN", "KS", "BS"];
-    let titled = head
+    let mut head = head;
+    while let Some(title) = head
         .split([' ', '.', ','])
         .next()
-        .is_some_and(|w| TITLES.contains(&w));
-    let head = match titled.then(|| title.find(head)).flatten() {
-        Some(m) => head[m.end()..].trim(),
-        None => head,
-    };
+        .filter(|w| TITLES.contains(w))
+    {
+        head = head[title.len()..].trim_start_matches(['.', ',', ' ']);
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || head.chars().count() > 40 {
         return None;
@@ -221,11 +220,7 @@ pub fn is_name_in_capitals(line: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphabetic() && c.is_uppercase()))
-        && {
-            let g = Gazetteer::get();
-            let key = gazetteer::word_key(line);
-            g.province_by_key(&key).is_none() && g.district_province_by_key(&key).is_none()
-        }
+        && !is_place(line)
 }
 
 /// A reporter's initials closing an article: `P.V(TH)`, `PV`, `T.L`,

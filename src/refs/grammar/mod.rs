@@ -825,8 +825,7 @@ fn reprint_title(s: &str, start: usize) -> bool {
     }
     let above = s[back..line_start].split(['\n', '\r']).rev();
     for l in above.filter(|l| !l.trim().is_empty()).take(4) {
-        let n = norm(l);
-        if l.len() < 120 && n.contains(", ngày") && n.contains("tháng") && n.contains("năm") {
+        if l.len() < 120 && ends_with_place_and_date(l).is_some() {
             return true;
         }
         if !capitals(l) {
@@ -916,15 +915,7 @@ const VERB_ADVERBS: &[&str] = &[
 /// 19-NQ/TW`): the day the document was issued. Whole dates only.
 fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
     // A date and a portal's prefix take a few dozen bytes: look no further.
-    let mut back = issuer_start.saturating_sub(80);
-    while !s.is_char_boundary(back) {
-        back += 1;
-    }
-    let sentence_start = match sentence_stop(&s[back..issuer_start]) {
-        Some(p) => back + p,
-        None if back == 0 => 0,
-        None => return None,
-    };
+    let sentence_start = sentence_start(s, issuer_start, 80)?;
     let opening = s[sentence_start..issuer_start].trim_start();
     let at = issuer_start - opening.len();
     // A portal's `(HBĐT) - ` before it, or `TTO - `, `Baoquangninh.vn - `.
@@ -944,6 +935,20 @@ fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
     let rest = s[end..issuer_start].trim_start_matches([',', ' ']);
     rest.is_empty().then_some(())?;
     Some((date?, year?))
+}
+
+/// Where the sentence around `at` starts, if it starts within `reach`
+/// bytes before it (no search through a long line).
+fn sentence_start(s: &str, at: usize, reach: usize) -> Option<usize> {
+    let mut back = at.saturating_sub(reach);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    match sentence_stop(&s[back..at]) {
+        Some(p) => Some(back + p),
+        None if back == 0 => Some(0),
+        None => None,
+    }
 }
 
 /// Where the last sentence in `window` starts: after its last line break,
@@ -972,16 +977,7 @@ fn sentence_stop(window: &str) -> Option<usize> {
 /// `Tại Quảng Ninh, ...`, `Ở tỉnh Bắc Giang, ...`: the province the
 /// sentence around `at` opens with, as a slug.
 fn opening_place(s: &str, at: usize) -> Option<String> {
-    let mut back = at.saturating_sub(300);
-    while !s.is_char_boundary(back) {
-        back += 1;
-    }
-    let sentence_start = match sentence_stop(&s[back..at]) {
-        Some(p) => back + p,
-        None if back == 0 => 0,
-        None => return None,
-    };
-    let q = ws(s, sentence_start, false);
+    let q = ws(s, sentence_start(s, at, 300)?, false);
     let q = ws(s, any_phrase(s, q, &["tại", "ở"])?, false);
     let (province, end) = province_name(s, q)?;
     punct(s, ws(s, end, false), &[','])?;
