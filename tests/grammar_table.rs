@@ -365,6 +365,19 @@ fn state_codes() {
         ),
         ("Quyết định 1467/QĐ-UBND", &["1467/QĐ-UBND@yen-bai"]),
         ("Công văn 3600/UBND-VX", &["3600/UBND-VX@yen-bai"]),
+        // A number with a letter after it is its own document, and a
+        // short form keeps the letter.
+        (
+            "Nghị quyết 30a/2008/NQ-CP của Chính phủ về giảm nghèo; huyện nghèo theo Nghị quyết số 30a được hỗ trợ",
+            &["30a/2008/NQ-CP", "30a/2008/NQ-CP"],
+        ),
+        (
+            "Nghị quyết số 09a-NQ/TU ngày 5/3/2019",
+            &["9a-NQ/TU@yen-bai#2019"],
+        ),
+        ("Công văn số 1234a/UBND-NC", &["1234a/UBND-NC@yen-bai"]),
+        // A letter that runs into a word is no suffix.
+        ("Nghị quyết số 30ab/2008/NQ-CP", &[]),
     ]);
 }
 
@@ -795,7 +808,6 @@ fn not_citations() {
         "kế hoạch 5 chỉ tiêu chủ yếu",
         "Kế hoạch 2 đến 3 năm",
         "Kế hoạch 5 năm 2021 - 2025",
-        "Nghị quyết 30a/2008/NQ-CP",
         "kết nạp 312 đảng viên/kế hoạch 300",
         "Quyết định 2 người vào vị trí",
         "tỷ lệ 1/3 số đảng viên",

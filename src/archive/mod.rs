@@ -360,21 +360,24 @@ fn describe(key: &str, citing: Vec<CiteRef>, entries: &[Entry], registry: &Regis
     }
 }
 
-/// `26-CT/TU` → (`26`, `CT/TU`); `114/2014/NĐ-CP` → (`114`, `NĐ-CP`).
+/// `26-CT/TU` → (`26`, `CT/TU`); `114/2014/NĐ-CP` → (`114`, `NĐ-CP`);
+/// `30a/2008/NQ-CP` → (`30a`, `NQ-CP`).
 fn split_code(base: &str) -> (Option<String>, Option<String>) {
-    let digits: String = base.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() {
+    let digits = base.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
         return (None, None);
     }
-    let rest = &base[digits.len()..];
+    let suffix = base.as_bytes().get(digits).filter(|c| c.is_ascii_lowercase());
+    let rest = &base[digits + usize::from(suffix.is_some())..];
     let code = rest.rsplit('/').next().filter(|_| rest.starts_with('/'));
     let code = if let Some(after) = rest.strip_prefix('-') {
         Some(after.to_string())
     } else {
         code.map(str::to_string)
     };
-    let n: u32 = digits.parse().unwrap_or(0);
-    (Some(format!("{n:02}")), code)
+    let n: u32 = base[..digits].parse().unwrap_or(0);
+    let suffix = suffix.map(|&c| char::from(c).to_string()).unwrap_or_default();
+    (Some(format!("{n:02}{suffix}")), code)
 }
 
 /// `Chỉ thị số 26-CT/TU của Ban Thường vụ Tỉnh ủy Hòa Bình`.
@@ -460,6 +463,14 @@ mod tests {
         assert_eq!(
             split_code("5-CT/TW"),
             (Some("05".into()), Some("CT/TW".into()))
+        );
+        assert_eq!(
+            split_code("30a/2008/NQ-CP"),
+            (Some("30a".into()), Some("NQ-CP".into()))
+        );
+        assert_eq!(
+            split_code("9a-NQ/TU"),
+            (Some("09a".into()), Some("NQ/TU".into()))
         );
     }
 }

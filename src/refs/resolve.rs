@@ -15,7 +15,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::grammar::{
-    is_district_committee, issuer as parse_issuer, Issuer, Mention, Organ, Target, CENTRAL_CITIES,
+    is_district_committee, issuer as parse_issuer, DocNumber, Issuer, Mention, Organ, Target,
+    CENTRAL_CITIES,
 };
 use super::registry::{Registry, RegistryEntry};
 use super::vocab::Vocab;
@@ -77,7 +78,7 @@ struct Draft {
     takes_year: bool,
     /// The type abbreviation the mention's documents carry (`CT`).
     abbr: Option<String>,
-    number: Option<u32>,
+    number: Option<DocNumber>,
     code: Option<String>,
 }
 
@@ -134,7 +135,7 @@ pub fn resolve(
     // The State documents the article cites by code, by type and number:
     // `Nghị quyết 98 của Quốc hội` after `Nghị quyết số 98/2023/QH15` is
     // that one, not a `98/NQ-QH` its issuer would imply.
-    let state_coded: HashSet<(&str, u32)> = mentions
+    let state_coded: HashSet<(&str, DocNumber)> = mentions
         .iter()
         .filter_map(|m| match &m.target {
             Target::StateCode { number, .. } => Some((m.kind.as_str(), *number)),
@@ -394,7 +395,7 @@ pub fn resolve(
 
     // Pass 3: numbers without code or issuer. Candidates are looked up by
     // number, so an article with many mentions stays linear.
-    let mut by_number: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_number: HashMap<DocNumber, Vec<usize>> = HashMap::new();
     for (j, d) in drafts.iter().enumerate() {
         if let Some(n) = d.number {
             by_number.entry(n).or_default().push(j);
@@ -483,7 +484,7 @@ pub fn resolve(
 /// `5-CT/TW`; `Chỉ thị 17 của UBND tỉnh` → `17/CT-UBND@province`.
 /// Returns (key, code, scoped).
 fn key_from_issuer(
-    n: u32,
+    n: DocNumber,
     abbr: &str,
     iss: &Issuer,
     province: Option<&str>,

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::read::*;
-use super::Target;
+use super::{DocNumber, Target};
 use crate::refs::vocab::Vocab;
 
 /// A member of a mention: a code or a bare number.
@@ -58,12 +58,12 @@ pub(super) fn is_party_issuer(up: &str) -> bool {
 
 /// A code's number: [`number`], or one written with a thousands dot
 /// (`1.234/QĐ-UBND`), which only a code's slash or hyphen may follow.
-fn code_number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
+fn code_number(s: &str, i: usize) -> Option<(DocNumber, &str, usize)> {
     // Inside a longer code (`30a/2008/NQ-CP`): not a code's number.
     if s[..i].ends_with('/') {
         return None;
     }
-    if let Some(found) = number(s, i) {
+    if let Some(found) = doc_number(s, i) {
         return Some(found);
     }
     let b = s.as_bytes();
@@ -87,7 +87,7 @@ fn code_number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
     }
     let high: u32 = s[i..dot].parse().ok()?;
     let low: u32 = s[dot + 1..low_end].parse().ok()?;
-    Some((high * 1000 + low, &s[i..low_end], low_end))
+    Some((DocNumber::plain(high * 1000 + low), &s[i..low_end], low_end))
 }
 
 /// Whether a segment is written in capitals (`CP`, `UBND`), digits aside.
@@ -249,16 +249,17 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
     // After an abbreviation the number may be attached: `NQ21`.
     let attached = s[..i].ends_with(|c: char| c.is_ascii_uppercase());
     let (n, written, end) = if attached {
-        digits(s, i)?
+        let (n, w, e) = digits(s, i)?;
+        (DocNumber::plain(n), w, e)
     } else {
-        number(s, i)?
+        doc_number(s, i)?
     };
     // `3600/ubnd-vx`: a code that could not be read is not a bare number.
-    if n == 0 || char_at(s, end) == Some('/') {
+    if n.value == 0 || char_at(s, end) == Some('/') {
         return None;
     }
     if !has_so {
-        if written.len() == 4 && n >= 1900 {
+        if written.len() == 4 && n.value >= 1900 {
             return None; // a year: `Kế hoạch 2021`
         }
         let q = ws(s, end, false);

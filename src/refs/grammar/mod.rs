@@ -34,23 +34,67 @@ use plenum::*;
 pub(crate) use read::roman;
 use read::*;
 
+/// A document's number: `30`, or `30a`, a number with a letter after it
+/// (the Government's `Nghị quyết 30a/2008/NQ-CP`, issued between 30 and 31).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocNumber {
+    pub value: u32,
+    /// A lower-case ASCII letter.
+    pub suffix: Option<u8>,
+}
+
+impl DocNumber {
+    pub fn plain(value: u32) -> Self {
+        Self {
+            value,
+            suffix: None,
+        }
+    }
+}
+
+impl std::fmt::Display for DocNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value)?;
+        match self.suffix {
+            Some(c) => write!(f, "{}", c as char),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::str::FromStr for DocNumber {
+    type Err = std::num::ParseIntError;
+
+    /// `05`, `30a`: leading zeros dropped, a trailing letter kept.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (digits, suffix) = match s.as_bytes().last() {
+            Some(c) if c.is_ascii_lowercase() => (&s[..s.len() - 1], Some(*c)),
+            _ => (s, None),
+        };
+        Ok(Self {
+            value: digits.parse()?,
+            suffix,
+        })
+    }
+}
+
 /// What a mention points at.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
     /// A Party code, `26-CT/TU` (also written `26/CT-TU`).
     PartyCode {
-        number: u32,
+        number: DocNumber,
         doc_type: String,
         issuer: String,
     },
     /// A State code: `114/2014/NĐ-CP`, `17/CT-UBND`, `238/UBND-KGVX`.
     StateCode {
-        number: u32,
+        number: DocNumber,
         year: Option<i32>,
         code: String,
     },
     /// A number without a code (`Chỉ thị 05`); the type comes from the word.
-    Number { number: u32 },
+    Number { number: DocNumber },
     /// A Central Committee plenum, one per khóa named (`T.Ư 4 (khóa XI, XII)`).
     Plenum { plenum: u32, term: Option<u32> },
     /// A Congress resolution: national (`Đại hội XII`), or local: a
@@ -209,7 +253,7 @@ pub fn detect(text: &str) -> Vec<Mention> {
 /// The documents a text has cited by code so far, as (type word, number):
 /// a later bare `Chỉ thị 26` may be one of them whatever word follows it.
 /// A set, so that a long text with many codes stays linear.
-pub type Coded = HashSet<(String, u32)>;
+pub type Coded = HashSet<(String, DocNumber)>;
 
 /// [`detect`] on a part of a text whose earlier parts cited `coded` (and
 /// adds this part's).

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::DocNumber;
 use crate::vi;
 
 /// Lower case, old-style tones moved (`Uỷ` → `ủy`).
@@ -182,6 +183,32 @@ pub(super) fn number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
         _ => {}
     }
     digits(s, i)
+}
+
+/// A document's number at `i`: [`number`], or one with a lower-case letter
+/// after it that no letter or digit follows (`30a/2008/NQ-CP`, `Nghị quyết
+/// 30a`). Returns (number, as written, end).
+pub(super) fn doc_number(s: &str, i: usize) -> Option<(DocNumber, &str, usize)> {
+    if let Some((n, w, e)) = number(s, i) {
+        return Some((DocNumber::plain(n), w, e));
+    }
+    let b = s.as_bytes();
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let letter = i + digits;
+    let suffix = *b.get(letter).filter(|c| c.is_ascii_lowercase())?;
+    if char_at(s, letter + 1).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // The look-behind and length rules of [`number`], on the digits alone.
+    let (n, _, _) = number(&s[..letter], i)?;
+    Some((
+        DocNumber {
+            value: n,
+            suffix: Some(suffix),
+        },
+        &s[i..letter + 1],
+        letter + 1,
+    ))
 }
 
 /// [`number`] without looking behind: for `NQ21`, where letters lead in.
