@@ -98,7 +98,7 @@ pub fn cite_article(article: &Article, registry: &Registry) -> refs::Cited {
     let context = ArticleContext {
         province: article.province.as_ref().map(|p| p.slug.clone()),
         date: article.date,
-        district: None,
+        ..Default::default()
     };
     refs::cite(&article.text, &ranges, &context, registry)
 }

@@ -67,7 +67,7 @@ fn keys(text: &str) -> Vec<String> {
     let context = ArticleContext {
         province: Some("hoa-binh".into()),
         date: None,
-        district: None,
+        ..Default::default()
     };
     cite(
         text,

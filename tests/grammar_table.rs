@@ -15,7 +15,7 @@ fn keys(text: &str, province: Option<&str>) -> Vec<String> {
     let context = ArticleContext {
         province: province.map(str::to_string),
         date: None,
-        district: None,
+        ..Default::default()
     };
     cite(
         text,
@@ -853,7 +853,7 @@ fn a_reprinted_documents_number_is_not_a_citation() {
     let context = ArticleContext {
         province: Some("lai-chau".into()),
         date: None,
-        district: None,
+        ..Default::default()
     };
     let cited = cite(
         text,
@@ -978,6 +978,23 @@ fn districts() {
         (
             "bac-giang",
             "Huyện Yên Thế, huyện Lạng Giang thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXIII",
+            &[],
+        ),
+        // A city's Congress left unnamed: the city the article names, or in
+        // a centrally-run city the city itself; with two cities, none.
+        (
+            "yen-bai",
+            "Đảng bộ thành phố Yên Bái tổ chức Đại hội. Nghị quyết Đại hội Đảng bộ thành phố lần thứ XXI",
+            &["NQDH/XXI@yen-bai/yen-bai"],
+        ),
+        (
+            "ha-noi",
+            "Thành ủy Hà Nội triển khai Nghị quyết Đại hội Đảng bộ thành phố lần thứ XVII",
+            &["NQDH/XVII@ha-noi"],
+        ),
+        (
+            "quang-ninh",
+            "TP. Hạ Long và thành phố Cẩm Phả thực hiện Nghị quyết Đại hội Đảng bộ thành phố lần thứ XXVI",
             &[],
         ),
         // A district organ left unnamed is the one district the article names.

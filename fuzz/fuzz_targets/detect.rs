@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         let context = ArticleContext {
             province,
             date: None,
-            district: None,
+            ..Default::default()
         };
         for c in resolve::resolve(text, &mentions, &context, registry()) {
             assert!(text.get(c.span.clone()).is_some(), "citation {:?}", c.span);

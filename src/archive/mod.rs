@@ -367,7 +367,10 @@ fn split_code(base: &str) -> (Option<String>, Option<String>) {
     if digits == 0 {
         return (None, None);
     }
-    let suffix = base.as_bytes().get(digits).filter(|c| c.is_ascii_lowercase());
+    let suffix = base
+        .as_bytes()
+        .get(digits)
+        .filter(|c| c.is_ascii_lowercase());
     let rest = &base[digits + usize::from(suffix.is_some())..];
     let code = rest.rsplit('/').next().filter(|_| rest.starts_with('/'));
     let code = if let Some(after) = rest.strip_prefix('-') {
@@ -376,7 +379,9 @@ fn split_code(base: &str) -> (Option<String>, Option<String>) {
         code.map(str::to_string)
     };
     let n: u32 = base[..digits].parse().unwrap_or(0);
-    let suffix = suffix.map(|&c| char::from(c).to_string()).unwrap_or_default();
+    let suffix = suffix
+        .map(|&c| char::from(c).to_string())
+        .unwrap_or_default();
     (Some(format!("{n:02}{suffix}")), code)
 }
 

@@ -79,23 +79,35 @@ pub struct ArticleContext {
     /// the district of a `Huyện ủy` or `UBND huyện` it leaves unnamed.
     /// [`cite`] finds it when it is not given.
     pub district: Option<String>,
+    /// Slug of the one city (`thành phố Lào Cai`, `Thành ủy Bảo Lộc`) of its
+    /// province the article names: the city of an unnamed `Đảng bộ thành
+    /// phố`. [`cite`] finds it when it is not given.
+    pub city: Option<String>,
 }
 
 impl ArticleContext {
-    /// The context with its [`ArticleContext::district`] read from the
-    /// article's own text (`ranges` of `text`: not the boilerplate's).
+    /// The context with its [`ArticleContext::district`] and
+    /// [`ArticleContext::city`] read from the article's own text (`ranges`
+    /// of `text`: not the boilerplate's).
     fn with_district_of(&self, text: &str, ranges: &[Range<usize>]) -> ArticleContext {
         let mut context = self.clone();
-        if let (None, Some(province)) = (&self.district, &self.province) {
-            let mut named: Vec<String> = ranges
+        let Some(province) = &self.province else {
+            return context;
+        };
+        let the_one = |named: fn(&str, &str) -> Vec<String>| {
+            let mut found: Vec<String> = ranges
                 .iter()
-                .flat_map(|r| grammar::districts_named(&text[r.clone()], province))
+                .flat_map(|r| named(&text[r.clone()], province))
                 .collect();
-            named.sort();
-            named.dedup();
-            if let [one] = named.as_slice() {
-                context.district = Some(one.clone());
-            }
+            found.sort();
+            found.dedup();
+            (found.len() == 1).then(|| found.swap_remove(0))
+        };
+        if self.district.is_none() {
+            context.district = the_one(grammar::districts_named);
+        }
+        if self.city.is_none() {
+            context.city = the_one(grammar::cities_named);
         }
         context
     }

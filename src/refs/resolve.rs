@@ -276,6 +276,7 @@ pub fn resolve(
                     province: named,
                     districts,
                     district: of_district,
+                    city,
                 } => {
                     let name = match term.map(to_roman) {
                         Some(r) => format!("NQDH/{r}"),
@@ -290,15 +291,23 @@ pub fn resolve(
                             .iter()
                             .find(|(p, _)| Some(p) == context.province.as_ref()),
                     };
-                    // An unnamed district's: the article's, else none.
+                    // An unnamed district's: the article's, else none; an
+                    // unnamed city's: the province's if it is a city.
                     let unnamed = *of_district && districts.is_empty();
-                    let article_district = context
+                    let province_city = context
                         .province
                         .as_ref()
-                        .zip(context.district.as_ref())
-                        .filter(|_| unnamed);
+                        .filter(|p| *city && CENTRAL_CITIES.contains(&p.as_str()));
+                    let unit = if *city {
+                        context.city.as_ref()
+                    } else {
+                        context.district.as_ref()
+                    };
+                    let article_district = context.province.as_ref().zip(unit).filter(|_| unnamed);
                     let named_district = district.map(|(p, d)| (p, d));
-                    d.fixed = if let Some((p, dist)) = named_district.or(article_district) {
+                    d.fixed = if let Some(p) = province_city.filter(|_| unnamed) {
+                        Some(format!("{name}@{p}"))
+                    } else if let Some((p, dist)) = named_district.or(article_district) {
                         Some(format!("{name}@{p}/{dist}"))
                     } else if unnamed {
                         None

@@ -84,6 +84,35 @@ pub fn districts_named(s: &str, province: &str) -> Vec<String> {
     out
 }
 
+/// The cities of `province` the text names (`thành phố Lào Cai`, `TP. Vĩnh
+/// Yên`, `Thành ủy Bảo Lộc`), as slugs, in reading order: the city of an
+/// unnamed `Đảng bộ thành phố` in a province that is not itself a city.
+pub fn cities_named(s: &str, province: &str) -> Vec<String> {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    let unit = UNIT
+        .get_or_init(|| Regex::new(r"(?i)thành phố|thành ủy|thành uỷ|tp").expect("a valid regex"));
+    let mut out = Vec::new();
+    for m in unit.find_iter(s) {
+        if !at_word_start(s, m.start()) || char_at(s, m.end()).is_some_and(is_word_char) {
+            continue;
+        }
+        let at = if norm(m.as_str()).ends_with("ủy") {
+            m.end()
+        } else {
+            m.start()
+        };
+        if let Some((places, _)) = district_names(s, at) {
+            out.extend(
+                places
+                    .into_iter()
+                    .filter(|(p, _)| p == province)
+                    .map(|(_, d)| d),
+            );
+        }
+    }
+    out
+}
+
 /// The districts a name at `i` may be, and where the name ends.
 fn district_names(s: &str, i: usize) -> Option<(Vec<(String, String)>, usize)> {
     let i = ws(s, i, false);

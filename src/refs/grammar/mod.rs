@@ -29,7 +29,7 @@ mod read;
 use super::vocab::Vocab;
 use code::*;
 use issuer::*;
-pub use issuer::{districts_named, is_district_committee, issuer, CENTRAL_CITIES};
+pub use issuer::{cities_named, districts_named, is_district_committee, issuer, CENTRAL_CITIES};
 use plenum::*;
 pub(crate) use read::roman;
 use read::*;
@@ -106,6 +106,9 @@ pub enum Target {
         districts: Vec<(String, String)>,
         /// A district's, though `districts` may not name it.
         district: bool,
+        /// An unnamed `Đảng bộ thành phố`: a centrally-run city's (a
+        /// province's) in its articles, else a city's (a district's).
+        city: bool,
     },
 }
 
@@ -593,6 +596,7 @@ fn parse_after_type(
                     province: c.province,
                     districts: c.places,
                     district: c.district,
+                    city: c.city,
                 },
                 issuer: None,
                 date: None,

@@ -14,6 +14,8 @@ pub(super) struct Congress {
     pub(super) places: Vec<(String, String)>,
     /// A district's, named or not (`Đảng bộ huyện lần thứ XXIII`).
     pub(super) district: bool,
+    /// An unnamed city's (`Đảng bộ thành phố lần thứ XXI`).
+    pub(super) city: bool,
     pub(super) end: usize,
 }
 use super::read::*;
@@ -144,6 +146,7 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
         province: None,
         places: Vec::new(),
         district: false,
+        city: false,
         end,
     })
 }
@@ -159,6 +162,7 @@ fn local_congress(s: &str, pos: usize) -> Option<Congress> {
             province,
             places,
             district,
+            city: false,
             end,
         })
     };
@@ -181,12 +185,12 @@ fn local_congress(s: &str, pos: usize) -> Option<Congress> {
             if let Some((places, e2)) = district_place(s, q) {
                 return local(None, places, true, e2);
             }
-            // `Đảng bộ huyện lần thứ XXIII`: the article's district.
-            if phrase(s, q, "thành phố").is_none() {
-                let (term, _) = local_term(s, unit);
-                if term.is_some() {
-                    return local(None, Vec::new(), true, unit);
-                }
+            // `Đảng bộ huyện lần thứ XXIII`: the article's district;
+            // `Đảng bộ thành phố lần thứ XXI`: the article's city.
+            let (term, _) = local_term(s, unit);
+            if term.is_some() {
+                let city = phrase(s, q, "thành phố").is_some();
+                return local(None, Vec::new(), true, unit).map(|c| Congress { city, ..c });
             }
         }
     }
