@@ -463,6 +463,12 @@ fn numbers_without_code() {
             &["9-NQ/TU@lai-chau"],
         ),
         ("Nghị định số 30 của Chính phủ", &["30/NĐ-CP"]),
+        // A number and the year of issue, as a headline writes it before
+        // the body's code.
+        (
+            "Quán triệt Chỉ thị 35 năm 2019 về đại hội. Hội nghị quán triệt Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị",
+            &["35-CT/TW#2019", "35-CT/TW#2019"],
+        ),
     ]);
 }
 
@@ -808,6 +814,9 @@ fn not_citations() {
         "kế hoạch 5 chỉ tiêu chủ yếu",
         "Kế hoạch 2 đến 3 năm",
         "Kế hoạch 5 năm 2021 - 2025",
+        "Kế hoạch 5 năm 2016 đến 2020",
+        "nghị quyết 3 năm 2019–2021",
+        "Nghị quyết 3 năm 19",
         "kết nạp 312 đảng viên/kế hoạch 300",
         "Quyết định 2 người vào vị trí",
         "tỷ lệ 1/3 số đảng viên",

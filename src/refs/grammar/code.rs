@@ -285,7 +285,7 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
                 // Not a range: `kế hoạch 2 đến 3 năm`.
                 let range = matches!(word.as_str(), "đến" | "tới" | "từ" | "trên")
                     && char_at(s, ws(s, e, false)).is_some_and(|d| d.is_ascii_digit());
-                FOLLOWERS.contains(&word.as_str()) && !range
+                FOLLOWERS.contains(&word.as_str()) && !range || word == "năm" && year_of_issue(s, e)
             }
             _ => false,
         };
@@ -298,6 +298,18 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
         number: written.to_string(),
         span: i..end,
     })
+}
+
+/// Whether `năm` ending at `e` is followed by the year a document was
+/// issued (`Chỉ thị 35 năm 2019`), not by a period (`Kế hoạch 5 năm
+/// 2021 - 2025`, `5 năm 2016 đến 2020`) or nothing (`nghị quyết 3 năm`).
+fn year_of_issue(s: &str, e: usize) -> bool {
+    let Some((year, written, end)) = number(s, ws(s, e, false)) else {
+        return false;
+    };
+    let q = ws(s, end, false);
+    let range = punct(s, q, DASHES).is_some() || any_phrase(s, q, &["đến", "tới"]).is_some();
+    written.len() == 4 && (1945..=2100).contains(&year) && !range
 }
 
 pub(super) fn member(s: &str, i: usize, has_so: bool) -> Option<Member> {
