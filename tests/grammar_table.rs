@@ -1006,6 +1006,18 @@ fn districts() {
             "TP. Hạ Long và thành phố Cẩm Phả thực hiện Nghị quyết Đại hội Đảng bộ thành phố lần thứ XXVI",
             &[],
         ),
+        // A city's committee left unnamed (`Thành ủy`, `Ban Chấp hành Đảng
+        // bộ thành phố`) is the article's one city's.
+        (
+            "ca-mau",
+            "Đảng bộ thành phố Cà Mau đã triển khai Nghị quyết số 03 của Ban Chấp hành Đảng bộ thành phố về phát triển đảng viên. Thành ủy cũng ban hành Kế hoạch số 112-KH/ThU ngày 20/9/2022.",
+            &["3-NQ/ThU@ca-mau/ca-mau", "112-KH/ThU@ca-mau/ca-mau#2022"],
+        ),
+        (
+            "hai-phong",
+            "Thực hiện Nghị quyết số 03 của Ban Chấp hành Đảng bộ thành phố về phát triển đảng viên",
+            &["3-NQ/TU@hai-phong"],
+        ),
         // A district organ left unnamed is the one district the article names.
         (
             "hoa-binh",

@@ -103,8 +103,14 @@ fn scope(m: &Mention, context: &ArticleContext) -> (Option<String>, Option<Strin
         return (Some(place.clone()), None);
     }
     // `Huyện ủy`, `UBND huyện` or a district's code (`05-NQ/HU`) with no
-    // district named: the article's, if it names one only.
-    let district = context.district.clone().filter(|_| m.needs_district());
+    // district named: the article's, if it names one only; a `Thành ủy`
+    // with no name, the article's one city.
+    let unnamed_city = named.is_some_and(|i| i.city && i.province.is_none() && i.places.is_empty());
+    let district = if unnamed_city {
+        context.city.clone()
+    } else {
+        context.district.clone().filter(|_| m.needs_district())
+    };
     (context.province.clone(), district)
 }
 

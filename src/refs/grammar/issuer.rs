@@ -404,7 +404,13 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     if let Some(e) = phrase(s, pos, "tỉnh ủy") {
         return Some(local(s, start, e, "TU", true));
     }
-    if let Some(e) = phrase(s, pos, "thành ủy") {
+    // `Ban Chấp hành Đảng bộ thành phố` is its Thành ủy.
+    let city = phrase(s, pos, "thành ủy").or_else(|| {
+        executive
+            .then(|| phrase(s, pos, "đảng bộ thành phố"))
+            .flatten()
+    });
+    if let Some(e) = city {
         // `Thành ủy Vĩnh Yên`: a city inside a province numbers as a district.
         let central_city =
             province_name(s, e).is_some_and(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));

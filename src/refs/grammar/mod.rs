@@ -193,7 +193,7 @@ impl Mention {
     /// lần thứ XXIII`): the article's district is its own.
     pub fn needs_district(&self) -> bool {
         let named = self.issuer.as_ref().or(self.issuer_before.as_ref());
-        named.is_some_and(|i| i.of_district && i.places.is_empty())
+        named.is_some_and(|i| (i.of_district || i.city) && i.places.is_empty())
             || match &self.target {
                 Target::PartyCode { issuer, .. } => is_district_committee(issuer),
                 Target::Congress {
