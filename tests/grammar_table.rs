@@ -469,6 +469,10 @@ fn numbers_without_code() {
             "Quán triệt Chỉ thị 35 năm 2019 về đại hội. Hội nghị quán triệt Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị",
             &["35-CT/TW#2019", "35-CT/TW#2019"],
         ),
+        (
+            "Từ Chỉ thị 35 năm 2019 đến Chỉ thị 35 năm 2024 của Bộ Chính trị",
+            &["35-CT/TW#2019", "35-CT/TW#2024"],
+        ),
     ]);
 }
 
@@ -496,6 +500,10 @@ fn short_forms() {
         (
             "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị về tổ chức đại hội. Sau khi Chỉ thị số 35 được ban hành",
             &["35-CT/TW#2019", "35-CT/TW#2019"],
+        ),
+        (
+            "Từ Chỉ thị 35 năm 2019 đến Chỉ thị 35 năm 2024 của Bộ Chính trị",
+            &["35-CT/TW#2019", "35-CT/TW#2024"],
         ),
         (
             "Nghị quyết số 04-NQ/TW ngày 30/10/2016 (sau đây gọi tắt là Nghị quyết 04). Nghị quyết 04 đã",

@@ -307,8 +307,11 @@ fn year_of_issue(s: &str, e: usize) -> bool {
     let Some((year, written, end)) = number(s, ws(s, e, false)) else {
         return false;
     };
+    // A range goes on to a number (`Từ Chỉ thị 35 năm 2019 đến Chỉ thị 35
+    // năm 2024` is no range).
     let q = ws(s, end, false);
-    let range = punct(s, q, DASHES).is_some() || any_phrase(s, q, &["đến", "tới"]).is_some();
+    let to = punct(s, q, DASHES).or_else(|| any_phrase(s, q, &["đến", "tới"]));
+    let range = to.is_some_and(|e| char_at(s, ws(s, e, false)).is_some_and(|c| c.is_ascii_digit()));
     written.len() == 4 && (1945..=2100).contains(&year) && !range
 }
 
