@@ -394,7 +394,17 @@ fn tail(s: &str, start: usize) -> Tail {
             let verb = any_phrase(s, q, &["được ban hành", "ban hành", "được ký", "ký"])
                 .map(|e| ws(s, e, false))
                 .filter(|&v| phrase(s, v, "ngày").is_some());
-            if let Some((d, y, e2)) = dated(s, verb.unwrap_or(q)) {
+            let dated = dated(s, verb.unwrap_or(q)).filter(|&(_, _, e2)| {
+                // `Nghị quyết 26, ngày 16/6/2022, Ban Chấp hành Trung ương
+                // ban hành ...`: a date between commas before an organ
+                // opens the organ's clause.
+                let after = punct(s, ws(s, e2, false), &[',']).map(|c| ws(s, c, false));
+                let opens_clause = after.is_some_and(|a| {
+                    char_at(s, a).is_some_and(char::is_uppercase) && issuer(s, a).is_some()
+                });
+                !(comma.is_some() && opens_clause)
+            });
+            if let Some((d, y, e2)) = dated {
                 t.date = d;
                 t.year = y;
                 t.end = e2;
@@ -962,6 +972,28 @@ const VERB_ADVERBS: &[&str] = &[
 /// (`Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số
 /// 19-NQ/TW`): the day the document was issued. Whole dates only.
 fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
+    sentence_date(s, issuer_start).or_else(|| clause_date(s, issuer_start))
+}
+
+/// `..., ngày 16/6/2022, Ban Chấp hành Trung ương ban hành ...`: a date
+/// between commas opening the issuer's clause.
+fn clause_date(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
+    let mut back = issuer_start.saturating_sub(40);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let k = back + s[back..issuer_start].rfind("ngày")?;
+    s[..k].trim_end().ends_with(',').then_some(())?;
+    let (date, year, end) = date(s, ws(s, k + "ngày".len(), false))?;
+    let rest = &s[end..issuer_start];
+    (rest.trim_start().starts_with(',') && rest.trim_matches([',', ' ']).is_empty())
+        .then_some(())?;
+    Some((date?, year?))
+}
+
+/// `Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành ...`: a date opening
+/// the sentence, after a portal's prefix if any.
+fn sentence_date(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
     // A date and a portal's prefix take a few dozen bytes: look no further.
     let sentence_start = sentence_start(s, issuer_start, 80)?;
     let opening = s[sentence_start..issuer_start].trim_start();
