@@ -298,27 +298,35 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
 /// `Số: 125/KH-UBND` alone on line `i`, with a view counter within the
 /// next lines: the first item of a portal's list of documents.
 fn listed_document(text: &str, lines: &[Line], i: usize, loose_line: &str) -> bool {
-    let numbered = (loose_line.starts_with("so:") || loose_line.starts_with("so "))
-        && loose_line.contains('/')
-        && loose_line.split_whitespace().count() <= 3;
-    numbered
+    is_document_number(loose_line)
         && lines.iter().skip(i + 1).take(3).any(|l| {
             let s = &text[l.range.clone()];
             is_widget(s, &loose(s))
         })
 }
 
+/// `Số: 125/KH-UBND` (`loose`): a document's number alone on its line.
+fn is_document_number(loose_line: &str) -> bool {
+    (loose_line.starts_with("so:") || loose_line.starts_with("so "))
+        && loose_line.contains('/')
+        && loose_line.split_whitespace().count() <= 3
+}
+
 /// Whether an article starts within a few lines after line `i`: a date
-/// line with a long paragraph soon under it, or a lede (`(BLC) - ...`).
-/// A heading of other stories above it belongs to the page's top.
+/// line, or a reprinted document's `Số: 145/KH-UBND`, with a long
+/// paragraph soon under it, or a lede (`(BLC) - ...`). A heading of other
+/// stories (or the portal's section, `Văn bản chỉ đạo điều hành`) above it
+/// belongs to the page's top.
 fn article_follows(text: &str, lines: &[Line], i: usize) -> bool {
     const LOOK: usize = 15;
     let line = |j: usize| &text[lines[j].range.clone()];
     let end = lines.len().min(i + 1 + LOOK);
     (i + 1..end).any(|k| {
         let s = line(k);
+        let heads_text = super::date::parse_line(s).is_some()
+            || lines::is_short(s, 40) && is_document_number(&loose(s));
         lines::lede_prefix(s).is_some_and(|_| lines::is_paragraph(s))
-            || (super::date::parse_line(s).is_some()
+            || (heads_text
                 && (k + 1..lines.len().min(k + 13)).any(|j| lines::is_paragraph(line(j))))
     })
 }
@@ -479,6 +487,15 @@ mod tests {
     }
 
     #[test]
+    fn a_portal_section_above_a_reprinted_document_does_not_end_it() {
+        let text = format!(
+            "Cổng thông tin điện tử tỉnh Yên Bái\nVăn bản chỉ đạo điều hành\n\nỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 145/KH-UBND\n\nYên Bái, ngày 15 tháng 6 năm 2022\n\nKẾ HOẠCH\n{PARA}\nTin liên quan\n"
+        );
+        assert_eq!(skipped(&text), ["Văn bản chỉ đạo điều hành"]);
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Tin liên quan"));
+    }
+
+    #[test]
     fn a_sentence_that_counts_views_is_no_counter() {
         let text =
             format!("{PARA}\nCuộc thi thu hút 1.250.000 lượt xem và 45.000 lượt thích.\n{PARA}\n");
@@ -504,6 +521,9 @@ mod tests {
             "Có thể bạn quan tâm",
             "Văn bản chỉ đạo",
             "Ý kiến (3)",
+            "Các tin, bài viết khác",
+            "Các bài viết liên quan",
+            "Mời quý độc giả xem thêm:",
         ] {
             let text = format!("{PARA}\n\n{marker}\n\nMột tin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(marker), "{marker}");
