@@ -87,6 +87,11 @@ fn party_codes() {
             &["15-CTr/TU@yen-bai"],
         ),
         ("Nghị quyết chuyên đề số 05-NQ/TU", &["5-NQ/TU@yen-bai"]),
+        // Organs issuing a document together write their codes one after another.
+        (
+            "Quy chế phối hợp số 05-QC/ĐU-HU ngày 12/3/2021; Chương trình phối hợp số 05-CTr/BDVTU-ĐUQS-ĐUBP-ĐUCA",
+            &["5-QC/ĐU-HU@yen-bai#2021", "5-CTr/BDVTU-ĐUQS-ĐUBP-ĐUCA@yen-bai"],
+        ),
         ("Quy định số 205-QĐ/TW", &["205-QĐ/TW#2019"]),
         ("Quy định số 169-QĐ/TW", &["169-QĐ/TW"]),
         ("Quy định số 69-QĐ/TW", &["69-QĐ/TW#2022"]),
@@ -468,6 +473,11 @@ fn numbers_without_code() {
             &["9-NQ/TU@lai-chau"],
         ),
         ("Nghị định số 30 của Chính phủ", &["30/NĐ-CP"]),
+        // Four digits past any year are a number (the army's are long).
+        (
+            "Các Nghị quyết số 1658, 2193 của Quân ủy Trung ương; Nghị quyết 2500 của Quân ủy Trung ương",
+            &["1658-NQ/QUTW", "2193-NQ/QUTW", "2500-NQ/QUTW"],
+        ),
         // A number and the year of issue, as a headline writes it before
         // the body's code.
         (

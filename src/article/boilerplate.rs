@@ -245,7 +245,12 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
         if i > 0 && lines::is_short(s, MAX_MARKER_LINE) {
             let l = loose(s);
             if is_tags(&l) {
-                if begun {
+                // A journal's keywords under its abstract head the article.
+                let under_abstract = i > 0 && {
+                    let prev = loose(&text[lines[i - 1].range.clone()]);
+                    prev.starts_with("tom tat") || prev.starts_with("abstract")
+                };
+                if begun && !under_abstract {
                     return Cut { at: i, skipped };
                 }
                 skipped.push(i);
@@ -484,6 +489,15 @@ mod tests {
         // After the article, no article follows: the list ends it.
         let text = format!("Tiêu đề\n{PARA}\nTin mới\nMột tin khác\n20/5/2021\n{PARA}\n");
         assert_eq!(cut_line(&text, None).as_deref(), Some("Tin mới"));
+    }
+
+    #[test]
+    fn a_journals_keywords_under_its_abstract_do_not_end_it() {
+        let text = format!(
+            "Tiêu đề\nTóm tắt: {PARA}\nTừ khóa: xây dựng Đảng; chỉnh đốn Đảng.\n\n{PARA}\nTừ khóa: Đảng\nTin khác\n"
+        );
+        assert_eq!(skipped(&text), ["Từ khóa: xây dựng Đảng; chỉnh đốn Đảng."]);
+        assert_eq!(cut_line(&text, None).as_deref(), Some("Từ khóa: Đảng"));
     }
 
     #[test]

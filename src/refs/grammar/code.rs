@@ -151,7 +151,18 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     {
         return None;
     }
-    // A code never continues into another segment (`NQ/TW-BCS`) or number.
+    // Organs that issue a document together write their codes one after
+    // another (`05-QC/ĐU-HU`, `06-QC/BTGTU-ĐUQS-ĐUCA`); a code continues
+    // into no other segment or number.
+    let mut issuer = vocab.canonical_segment(iss);
+    let mut end = end;
+    while let Some((joint, e)) = punct(s, end, HYPHENS).and_then(|e| segment(s, e)) {
+        if state_way || !is_capitals(joint) || joint.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        issuer = format!("{issuer}-{}", vocab.canonical_segment(joint));
+        end = e;
+    }
     if char_at(s, end)
         .is_some_and(|c| c == '-' && char_at(s, end + 1).is_some_and(char::is_alphanumeric))
     {
@@ -161,7 +172,7 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
         target: Target::PartyCode {
             number: n,
             doc_type,
-            issuer: vocab.canonical_segment(iss),
+            issuer,
         },
         number: written.to_string(),
         span: i..end,
@@ -259,7 +270,7 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
         return None;
     }
     if !has_so {
-        if written.len() == 4 && n.value >= 1900 {
+        if written.len() == 4 && (1900..=2100).contains(&n.value) {
             return None; // a year: `Kế hoạch 2021`
         }
         let q = ws(s, end, false);

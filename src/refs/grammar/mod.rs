@@ -537,6 +537,7 @@ const MODIFIERS: &[&str] = &[
     "chuyên đề",
     "kết luận",
     "liên ngành",
+    "phối hợp",
 ];
 
 /// Reads a mention after a type word (or abbreviation) at `start..after`.
