@@ -129,6 +129,29 @@ fn party_codes() {
 #[test]
 fn dates_issuers_and_years() {
     check(&[
+        // A clause's date before its issuer, with who signs between them,
+        // after a connective, or right before the verb.
+        (
+            "Ngày 22-12-2024, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị ký ban hành Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ",
+            &["57-NQ/TW#2024"],
+        ),
+        (
+            "Nếu Quy định số 114-QĐ/TW tập trung vào công tác cán bộ, thì ngày 27/10/2023, Bộ Chính trị tiếp tục ban hành Quy định số 131-QĐ/TW về kiểm soát quyền lực",
+            &["114-QĐ/TW", "131-QĐ/TW#2023"],
+        ),
+        (
+            "Đến ngày 16/6/2022, Hội nghị Trung ương 5 khóa XIII ban hành Nghị quyết số 45-NQ/TW",
+            &["45-NQ/TW#2022"],
+        ),
+        (
+            "Bộ Chính trị có Kết luận số 79-KL/TW; đồng thời ngày 12/6/2021 ban hành Nghị quyết số 02-NQ/TW về đổi mới",
+            &["79-KL/TW", "2-NQ/TW#2021"],
+        ),
+        // Not across a clause that names a place, nor a count.
+        (
+            "Ngày 5/3/2024, tại hội trường Tỉnh ủy, Bộ Chính trị đã ban hành Nghị quyết số 45-NQ/TW",
+            &["45-NQ/TW"],
+        ),
         // A date between commas before an organ dates the organ's clause.
         (
             "Sau 15 năm thực hiện Nghị quyết số 26-NQ/TW ngày 5/8/2008 của Hội nghị Trung ương 7 khóa X. Tiếp nối Nghị quyết 26, ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số 45-NQ/TW về nông nghiệp",

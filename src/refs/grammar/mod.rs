@@ -304,7 +304,10 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
         }
         if !first.is_ascii_digit() && !found.is_empty() {
             let before = issuer_before_at(text, start);
-            let dated = before.as_ref().and_then(|(_, at)| date_before(text, *at));
+            let dated = before
+                .as_ref()
+                .and_then(|(_, at)| date_before(text, *at))
+                .or_else(|| verb_date(text, start));
             for m in &mut found {
                 m.issuer_before = before.as_ref().map(|(iss, _)| iss.clone());
                 if let (Some((date, year)), None) = (dated, m.year) {
@@ -971,32 +974,75 @@ const VERB_ADVERBS: &[&str] = &[
 
 /// The date a sentence opens with before the issuer at `issuer_start`
 /// (`Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số
-/// 19-NQ/TW`): the day the document was issued. Whole dates only.
+/// 19-NQ/TW`), or a clause inside it (`..., thì ngày 27/10/2023, Bộ Chính
+/// trị ban hành ...`): the day the document was issued. Whole dates only.
 fn date_before(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
     sentence_date(s, issuer_start).or_else(|| clause_date(s, issuer_start))
 }
 
+/// Words that join a clause's date to what comes before it (`Đến ngày
+/// 16/6/2022, ...`, `..., thì ngày 27/10/2023, ...`).
+const DATE_CONNECTIVES: &[&str] = &[
+    "đồng thời",
+    "sau đó",
+    "tiếp đó",
+    "đến",
+    "tới",
+    "vào",
+    "cũng",
+    "và",
+    "thì",
+];
+
+/// At most this many bytes of words (`Tổng Bí thư Tô Lâm thay mặt`) between
+/// a clause's date and its issuer.
+const SIGNER_GAP: usize = 60;
+
+/// Whether what stands between a clause's date and its issuer leaves the
+/// date the issuer's: nothing but a comma, or after the comma a few words
+/// naming who signs for the organ, with no punctuation and no number.
+fn date_reaches_issuer(gap: &str) -> bool {
+    let gap = gap.trim_start();
+    match gap.strip_prefix(',') {
+        _ if gap.trim_start_matches([',', ' ']).is_empty() => true,
+        Some(words) => {
+            words.len() <= SIGNER_GAP
+                && !words.contains(|c: char| c.is_ascii_digit() || ",.;:()\"“”\n".contains(c))
+        }
+        None => false,
+    }
+}
+
 /// `..., ngày 16/6/2022, Ban Chấp hành Trung ương ban hành ...`: a date
-/// between commas opening the issuer's clause.
+/// after a comma or a connective (`thì`, `đồng thời`) opening the issuer's
+/// clause.
 fn clause_date(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
-    let mut back = issuer_start.saturating_sub(40);
+    let mut back = issuer_start.saturating_sub(40 + SIGNER_GAP);
     while !s.is_char_boundary(back) {
         back += 1;
     }
     let k = back + s[back..issuer_start].rfind("ngày")?;
-    s[..k].trim_end().ends_with(',').then_some(())?;
+    let before = s[..k].trim_end();
+    let joined = before.ends_with(',')
+        || DATE_CONNECTIVES.iter().any(|w| {
+            before.len() >= w.len()
+                && before.is_char_boundary(before.len() - w.len())
+                && at_word_start(before, before.len() - w.len())
+                && phrase(before, before.len() - w.len(), w).is_some()
+        });
+    joined.then_some(())?;
     let (date, year, end) = date(s, ws(s, k + "ngày".len(), false))?;
-    let rest = &s[end..issuer_start];
-    (rest.trim_start().starts_with(',') && rest.trim_matches([',', ' ']).is_empty())
-        .then_some(())?;
+    let gap = &s[end..issuer_start];
+    (gap.trim_start().starts_with(',') && date_reaches_issuer(gap)).then_some(())?;
     Some((date?, year?))
 }
 
 /// `Ngày 16/6/2022, Ban Chấp hành Trung ương ban hành ...`: a date opening
-/// the sentence, after a portal's prefix if any.
+/// the sentence, after a portal's prefix or a connective if any.
 fn sentence_date(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
-    // A date and a portal's prefix take a few dozen bytes: look no further.
-    let sentence_start = sentence_start(s, issuer_start, 80)?;
+    // A date, a portal's prefix and a signer take a few dozen bytes: look
+    // no further.
+    let sentence_start = sentence_start(s, issuer_start, 80 + SIGNER_GAP)?;
     let opening = s[sentence_start..issuer_start].trim_start();
     let at = issuer_start - opening.len();
     // A portal's `(HBĐT) - ` before it, or `TTO - `, `Baoquangninh.vn - `.
@@ -1011,10 +1057,31 @@ fn sentence_date(s: &str, issuer_start: usize) -> Option<(NaiveDate, i32)> {
         opening.len() - date_at.len()
     });
     let at = at + lede.unwrap_or(0);
+    let at = any_phrase(s, at, DATE_CONNECTIVES).map_or(at, |e| ws(s, e, false));
     let at = phrase(s, at, "ngày").map_or(at, |e| ws(s, e, false));
     let (date, year, end) = date(s, at)?;
-    let rest = s[end..issuer_start].trim_start_matches([',', ' ']);
-    rest.is_empty().then_some(())?;
+    date_reaches_issuer(&s[end..issuer_start]).then_some(())?;
+    Some((date?, year?))
+}
+
+/// `ngày 12/6/2021 ban hành Nghị quyết số 02-NQ/TW`: a date right before
+/// the verb that issues the document at `type_start`.
+fn verb_date(s: &str, type_start: usize) -> Option<(NaiveDate, i32)> {
+    let mut back = type_start.saturating_sub(48);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let k = back + s[back..type_start].rfind("ngày")?;
+    let (date, year, end) = date(s, ws(s, k + "ngày".len(), false))?;
+    let mut q = ws(s, end, false);
+    for _ in 0..2 {
+        match any_phrase(s, q, &["đã", "ký", "vừa"]) {
+            Some(e) => q = ws(s, e, false),
+            None => break,
+        }
+    }
+    let verb_end = phrase(s, q, "ban hành")?;
+    (ws(s, verb_end, true) == type_start).then_some(())?;
     Some((date?, year?))
 }
 
