@@ -517,6 +517,17 @@ fn numbers_without_code() {
 #[test]
 fn short_forms() {
     check(&[
+        // A short form the article defines names the document before it,
+        // whatever its type, and keeps naming it after another document
+        // with its number.
+        (
+            "Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư (gọi tắt là Đề án 06). Đề án 06 được triển khai",
+            &["6/QĐ-TTg#2022", "6/QĐ-TTg#2022", "6/QĐ-TTg#2022"],
+        ),
+        (
+            "Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị (gọi tắt là Chỉ thị 35) khác Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị. Thực hiện Chỉ thị 35, các cấp ủy",
+            &["35-CT/TW#2024", "35-CT/TW#2024", "35-CT/TW#2019", "35-CT/TW#2024"],
+        ),
         // A short form that states its own year is that year's document.
         (
             "Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về đại hội. Chỉ thị 35 năm 2019 chỉ yêu cầu",

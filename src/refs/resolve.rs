@@ -416,6 +416,11 @@ pub fn resolve(
             by_number.entry(n).or_default().push(j);
         }
     }
+    // `(gọi tắt là Đề án 06)`: a short form the article defines.
+    let defines: Vec<bool> = mentions
+        .iter()
+        .map(|m| defines_short_form(text, m.span.start))
+        .collect();
     for i in 0..mentions.len() {
         if drafts[i].fixed.is_some() {
             continue;
@@ -429,17 +434,24 @@ pub fn resolve(
             j != i
                 && dj.number == Some(n)
                 && dj.fixed.is_some()
-                && (dj.abbr == abbr || mentions[j].kind == m.kind)
+                // A definition names the document before it whatever its
+                // type (`Quyết định số 06/QĐ-TTg ... (gọi tắt là Đề án 06)`).
+                && (dj.abbr == abbr || mentions[j].kind == m.kind || defines[i] && j < i)
                 // A number can stand for another number only if that one named its issuer.
                 && !matches!(mentions[j].target, Target::Number { .. } if dj.code.is_none())
         };
         let candidates = by_number.get(&n).map(Vec::as_slice).unwrap_or(&[]);
         let here = candidates.partition_point(|&j| j < i);
-        let source = candidates[..here]
+        // What the article defined the short form as, before the nearest
+        // document with its number (`Chỉ thị 35` defined as the 2024
+        // directive stays so after the 2019 one is cited).
+        let defined = candidates[..here]
             .iter()
             .rev()
             .copied()
-            .find(|&j| same(j))
+            .find(|&j| defines[j] && same(j));
+        let source = defined
+            .or_else(|| candidates[..here].iter().rev().copied().find(|&j| same(j)))
             .or_else(|| candidates[here..].iter().copied().find(|&j| same(j)));
         if let Some(j) = source {
             // `Chỉ thị 35 năm 2019` after `Chỉ thị số 35-CT/TW ngày
@@ -493,6 +505,20 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// Whether the mention at `start` is a short form the article defines:
+/// `(sau đây gọi tắt là Nghị quyết 04)`, `(gọi tắt là “Đề án 06”)`,
+/// `(viết tắt là ...)`.
+fn defines_short_form(text: &str, start: usize) -> bool {
+    let mut back = start.saturating_sub(32);
+    while !text.is_char_boundary(back) {
+        back += 1;
+    }
+    let before = vi::fold(text[back..start].trim_end_matches([' ', '"', '“', '\'']));
+    ["goi tat la", "goi tat", "viet tat la"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// The key a number takes from its issuer: `Chỉ thị 05 của Bộ Chính trị` →
