@@ -165,6 +165,7 @@ pub fn province_in(body: &str) -> Option<Province> {
     let mut folds: HashMap<&str, String> = HashMap::default();
     let mut provinces = Tally::default();
     let mut districts = Tally::default();
+    let mut merged = None;
     let mut key = String::new();
     for i in 0..words.len() {
         if !words[i].capital {
@@ -238,6 +239,12 @@ pub fn province_in(body: &str) -> Option<Province> {
                 && !after_district_word;
             if after_province_word || standalone {
                 provinces.add(p, i);
+                // `tỉnh Lào Cai (mới)`: the province as merged in 2025, the
+                // one the article is in, however often the old ones are named.
+                let after = body[words[end - 1].range.end..].trim_start();
+                if merged.is_none() && vi::fold(&after.chars().take(6).collect::<String>()).starts_with("(moi)") {
+                    merged = Some(p);
+                }
             }
         }
         if let Some((p, _)) = best_district {
@@ -246,8 +253,8 @@ pub fn province_in(body: &str) -> Option<Province> {
             }
         }
     }
-    provinces
-        .winner()
+    merged
+        .or_else(|| provinces.winner())
         .or_else(|| districts.winner())
         .map(|p| g.provinces[p].clone())
 }
@@ -296,6 +303,11 @@ mod tests {
             Some("bac-kan".into())
         );
         assert_eq!(slug("tại thành phố Hải Phòng"), Some("hai-phong".into()));
+        // The province as merged in 2025 is the article's.
+        assert_eq!(
+            slug("Đảng bộ phường Yên Bái tổ chức đại hội. Tỉnh Yên Bái và tỉnh Yên Bái cũ. Đây là đại hội điểm của tỉnh Lào Cai (mới), hợp nhất tỉnh Lào Cai và tỉnh Yên Bái."),
+            Some("lao-cai".into())
+        );
     }
 
     #[test]
