@@ -229,9 +229,12 @@ pub fn province_in(body: &str) -> Option<Province> {
                         .trim()
                         .is_empty()
             });
-            let needs_context = NEEDS_CONTEXT.contains(&g.provinces[p].slug.as_str());
+            // `TPHCM`, `TP.HCM`: a city's name written short with its unit.
+            let city_short = n == 1 && fold_at(i).starts_with("tp");
+            let needs_context =
+                NEEDS_CONTEXT.contains(&g.provinces[p].slug.as_str()) && !city_short;
             // `Huyện ủy Hòa Bình` (Bạc Liêu's district) is no province.
-            let standalone = n >= 2
+            let standalone = (n >= 2 || city_short)
                 && all_capital
                 && !prev_joined_capital
                 && !next_joined_capital
@@ -242,7 +245,9 @@ pub fn province_in(body: &str) -> Option<Province> {
                 // `tỉnh Lào Cai (mới)`: the province as merged in 2025, the
                 // one the article is in, however often the old ones are named.
                 let after = body[words[end - 1].range.end..].trim_start();
-                if merged.is_none() && vi::fold(&after.chars().take(6).collect::<String>()).starts_with("(moi)") {
+                if merged.is_none()
+                    && vi::fold(&after.chars().take(6).collect::<String>()).starts_with("(moi)")
+                {
                     merged = Some(p);
                 }
             }
@@ -303,6 +308,10 @@ mod tests {
             Some("bac-kan".into())
         );
         assert_eq!(slug("tại thành phố Hải Phòng"), Some("hai-phong".into()));
+        assert_eq!(
+            slug("TPHCM trở thành đô thị lớn. TP.HCM đã"),
+            Some("ho-chi-minh".into())
+        );
         // The province as merged in 2025 is the article's.
         assert_eq!(
             slug("Đảng bộ phường Yên Bái tổ chức đại hội. Tỉnh Yên Bái và tỉnh Yên Bái cũ. Đây là đại hội điểm của tỉnh Lào Cai (mới), hợp nhất tỉnh Lào Cai và tỉnh Yên Bái."),
