@@ -501,6 +501,11 @@ fn numbers_without_code() {
             "Các Nghị quyết số 1658, 2193 của Quân ủy Trung ương; Nghị quyết 2500 của Quân ủy Trung ương",
             &["1658-NQ/QUTW", "2193-NQ/QUTW", "2500-NQ/QUTW"],
         ),
+        // A number read once as a document's is one whatever follows it later.
+        (
+            "Theo Kết luận 137 của Bộ Chính trị, các tỉnh sắp xếp. Kết luận 137 yêu cầu hoàn thành; Kết luận 138 yêu cầu",
+            &["137-KL/TW", "137-KL/TW"],
+        ),
         // A number and the year of issue, as a headline writes it before
         // the body's code.
         (

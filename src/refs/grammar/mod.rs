@@ -253,8 +253,10 @@ pub fn detect(text: &str) -> Vec<Mention> {
     detect_after(text, &mut Coded::new())
 }
 
-/// The documents a text has cited by code so far, as (type word, number):
-/// a later bare `Chỉ thị 26` may be one of them whatever word follows it.
+/// The documents a text has cited so far, by code or by a number read as
+/// a document's (`Kết luận 137 của Bộ Chính trị`), as (type word, number):
+/// a later bare `Chỉ thị 26` may be one of them whatever word follows it
+/// (`Kết luận 137 yêu cầu ...`).
 /// A set, so that a long text with many codes stays linear.
 pub type Coded = HashSet<(String, DocNumber)>;
 
@@ -319,8 +321,9 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
         if let Some(last) = found.iter().map(|m| m.span.end).max() {
             consumed = last;
             for m in &found {
-                if let Target::PartyCode { number, .. } | Target::StateCode { number, .. } =
-                    m.target
+                if let Target::PartyCode { number, .. }
+                | Target::StateCode { number, .. }
+                | Target::Number { number } = m.target
                 {
                     coded.insert((m.kind.clone(), number));
                 }
