@@ -398,6 +398,10 @@ fn state_codes() {
         ),
         ("Quyết định 1467/QĐ-UBND", &["1467/QĐ-UBND@yen-bai"]),
         ("Công văn 3600/UBND-VX", &["3600/UBND-VX@yen-bai"]),
+        (
+            "Quyết định số 749/QĐ- TTg ngày 3/6/2020; Quyết định 749/QĐ -TTg",
+            &["749/QĐ-TTg#2020", "749/QĐ-TTg#2020"],
+        ),
         // A number with a letter after it is its own document, and a
         // short form keeps the letter.
         (
@@ -594,6 +598,13 @@ fn short_forms() {
 #[test]
 fn plenums_and_congresses() {
     check(&[
+        // Khóa lists in Arabic numerals before a conjunction; a plenum held
+        // in two sessions.
+        (
+            "Nghị quyết TW4 khóa 11, 12 và Kết luận TW4 khóa XIII; Nghị quyết TW4 khóa 11 và khóa 12 vì thế",
+            &["12-NQ/TW#2012", "4-NQ/TW#2016", "21-KL/TW#2021", "12-NQ/TW#2012", "4-NQ/TW#2016"],
+        ),
+        ("Nghị quyết Trung ương 6 (lần 2) khóa VIII", &["NQTW6/VIII"]),
         // The ordinal after `Trung ương`, the committee named first, a comma before khóa.
         (
             "Nghị quyết Trung ương lần thứ tư (khóa XII)",

@@ -206,9 +206,18 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
         }
         match punct(s, e, HYPHENS) {
             Some(e2) if segment(s, e2).is_some() => q = e2,
-            // `NĐ - CP`: spaced only before an issuer in capitals.
+            // `NĐ - CP`, `QĐ- TTg`: spaced only before an issuer in
+            // capitals or a known State issuer.
             _ => match punct(s, ws(s, e, false), HYPHENS).map(|e2| ws(s, e2, false)) {
-                Some(e2) if segment(s, e2).is_some_and(|(g, _)| is_capitals(g)) => q = e2,
+                Some(e2)
+                    if segment(s, e2).is_some_and(|(g, _)| {
+                        is_capitals(g)
+                            || STATE_ISSUERS
+                                .contains(&vocab.canonical_segment(g).to_uppercase().as_str())
+                    }) =>
+                {
+                    q = e2
+                }
                 _ => break,
             },
         }

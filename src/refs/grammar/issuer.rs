@@ -271,14 +271,25 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
         // `khóa XI, XII`, `khóa XI và XII`, `khóa XI và khóa XII`.
         let next = punct(s, q, &[',', '-', '–'])
             .or_else(|| phrase(s, q, "và"))
-            .map(|e| ws(s, e, false))
-            .map(|n| phrase(s, n, "khóa").map_or(n, |e| ws(s, e, false)));
+            .map(|e| ws(s, e, false));
+        let named = next.and_then(|n| phrase(s, n, "khóa"));
+        let next = named.map(|e| ws(s, e, false)).or(next);
         // Another khóa is written as the first was, and is not a count:
-        // not `khóa XI và 5 năm thực hiện`, `khóa 11 và 12 đảng bộ`.
+        // not `khóa XI và 5 năm thực hiện`, `khóa 11 và 12 đảng bộ`; but
+        // `khóa 11 và khóa 12 vì ...`, `khóa 11, 12 và Kết luận ...`.
         let another = next.filter(|&n| {
             term_at(n).is_some_and(|(_, e)| {
+                let after = ws(s, e, false);
                 is_roman(n) == is_roman(first)
-                    && (is_roman(n) || !char_at(s, ws(s, e, false)).is_some_and(char::is_lowercase))
+                    && (is_roman(n)
+                        || named.is_some()
+                        || !char_at(s, after).is_some_and(char::is_lowercase)
+                        || any_phrase(
+                            s,
+                            after,
+                            &["và", "về", "của", "đã", "được", "vì", "là", "với", "nhằm"],
+                        )
+                        .is_some())
             })
         });
         match another {

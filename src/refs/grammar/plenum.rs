@@ -74,6 +74,14 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
 /// `(khóa XII)`, `, khóa XII`, `Ban Chấp hành Trung ương khóa XII`.
 fn with_terms(s: &str, n: u32, mut end: usize) -> (u32, Vec<u32>, usize) {
     let mut terms = Vec::new();
+    // A plenum held in two sessions: `Trung ương 6 (lần 2) khóa VIII`.
+    let session = punct(s, ws(s, end, false), &['('])
+        .and_then(|e| phrase(s, ws(s, e, false), "lần"))
+        .and_then(|e| number(s, ws(s, e, false)))
+        .and_then(|(_, _, e)| punct(s, ws(s, e, false), &[')']));
+    if let Some(e) = session {
+        end = e;
+    }
     let q = ws_wrapped(s, end);
     let after_comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
     if let Some((t, e)) = khoa(s, q).or_else(|| khoa(s, after_comma?)) {
