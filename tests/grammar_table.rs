@@ -87,6 +87,11 @@ fn party_codes() {
             &["15-CTr/TU@yen-bai"],
         ),
         ("Nghị quyết chuyên đề số 05-NQ/TU", &["5-NQ/TU@yen-bai"]),
+        // A steering committee's code is the Centre's when its mention says so.
+        (
+            "Kế hoạch số 141/KH-BCĐTKNQ18 ngày 06/12/2024 của Ban Chỉ đạo Trung ương; Công văn số 43-CV/BCĐ của Ban Chỉ đạo Trung ương; Kế hoạch số 12-KH/BCĐ của Ban Chỉ đạo tỉnh",
+            &["141/KH-BCĐTKNQ18#2024", "43-CV/BCĐ", "12-KH/BCĐ@yen-bai"],
+        ),
         // Organs issuing a document together write their codes one after another.
         (
             "Quy chế phối hợp số 05-QC/ĐU-HU ngày 12/3/2021; Chương trình phối hợp số 05-CTr/BDVTU-ĐUQS-ĐUBP-ĐUCA",

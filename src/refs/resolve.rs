@@ -34,6 +34,14 @@ fn central_party(code: &str) -> bool {
     code.ends_with("TW") || code == "ĐUCA"
 }
 
+/// Whether a steering committee's code (`43-CV/BCĐ`, `141/KH-BCĐTKNQ18`),
+/// which every level writes alike, is the Centre's: its mention says so
+/// (`của Ban Chỉ đạo Trung ương`).
+fn steered_centrally(code: &str, m: &Mention) -> bool {
+    code.split(['-', '/']).any(|seg| seg.starts_with("BCĐ"))
+        && m.issuer.as_ref().is_some_and(|i| central_party(&i.code))
+}
+
 /// Whether a State code's issuer is Central: the Government, the Prime
 /// Minister, the National Assembly, a ministry (`BNV`, `BGDĐT`).
 fn central_state(code: &str) -> bool {
@@ -186,7 +194,7 @@ pub fn resolve(
                     d.code = Some(format!("{doc_type}/{issuer}"));
                     d.abbr = Some(doc_type.clone());
                     d.takes_year = true;
-                    if central_party(issuer) {
+                    if central_party(issuer) || steered_centrally(issuer, m) {
                         d.base = Some(base);
                     } else {
                         let (key, ok) = scoped(
@@ -210,7 +218,7 @@ pub fn resolve(
                         None => format!("{number}/{code}"),
                     };
                     d.takes_year = year.is_none();
-                    if central_state(code) {
+                    if central_state(code) || steered_centrally(code, m) {
                         d.base = Some(base);
                     } else {
                         let (key, ok) = scoped(

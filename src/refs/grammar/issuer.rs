@@ -406,6 +406,12 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             return None;
         }
     }
+    // A steering committee, at every level; the Centre's is central.
+    if let Some(e) = phrase(s, pos, "ban chỉ đạo") {
+        if let Some(e2) = central(s, ws(s, e, false)) {
+            return Some(mk("BCĐTW", true, Organ::Other, e2));
+        }
+    }
     if let Some(e) = phrase(s, pos, "quân ủy trung ương") {
         return Some(mk("QUTW", true, Organ::Other, e));
     }
