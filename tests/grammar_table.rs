@@ -515,6 +515,12 @@ fn numbers_without_code() {
             "Theo Kết luận 137 của Bộ Chính trị, các tỉnh sắp xếp. Kết luận 137 yêu cầu hoàn thành; Kết luận 138 yêu cầu",
             &["137-KL/TW", "137-KL/TW"],
         ),
+        // A headline ending in a number, before the body's code; not a
+        // line that wraps a sentence.
+        (
+            "Quán triệt Nghị quyết 66\n\nSáng 7/6, Tỉnh ủy quán triệt Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.\nCác địa phương thực hiện kế hoạch 5\nnăm qua.",
+            &["66-NQ/TW#2025", "66-NQ/TW#2025"],
+        ),
         // A number and the year of issue, as a headline writes it before
         // the body's code.
         (

@@ -294,6 +294,15 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
         ];
         let ok = match char_at(s, q) {
             None => true,
+            // A heading's last word, a blank line under it (`Quán triệt
+            // Nghị quyết 66`), not a line that wraps a sentence.
+            Some('\n' | '\r') => s[q..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .strip_prefix('\n')
+                .is_some_and(|rest| {
+                    rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n')
+                        || rest.trim().is_empty()
+                }),
             Some(c) if ",;:)”\"'.".contains(c) => {
                 // `05.` ends a sentence; `05.3` is a number.
                 !(c == '.' && char_at(s, q + 1).is_some_and(|d| d.is_ascii_digit()))
