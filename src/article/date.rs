@@ -53,8 +53,14 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     });
     // Markdown's emphasis around it: `*Thứ Bảy, 16/09/2023 - 08:45*`.
     let line = line.trim().trim_matches(['*', '_']).trim();
-    // An author or section before a bullet: `Thành Duy • 21/07/2023`.
-    let line = match line.split_once(['•', '·']) {
+    // The portal before it: `(Baohatinh.vn) - 09/06/2025 | 10:20`.
+    let line = match super::lines::lede_prefix(line) {
+        Some((_, len)) => &line[len..],
+        None => line,
+    };
+    // An author, section or portal before a bullet or bar: `Thành Duy •
+    // 21/07/2023`, `SGGP | Thứ Hai, 18/8/2025 05:30`.
+    let line = match line.split_once(['•', '·', '|']) {
         Some((name, rest))
             if name.chars().count() <= 30
                 && name
@@ -121,6 +127,14 @@ mod tests {
         assert_eq!(parse_line("(01/06/2020)"), ymd(2020, 6, 1));
         assert_eq!(parse_line("Thứ 2, Ngày 21 / 02 / 2022"), ymd(2022, 2, 21));
         assert_eq!(parse_line("30/11/2023"), ymd(2023, 11, 30));
+        assert_eq!(
+            parse_line("(Baohatinh.vn) - 09/06/2025 | 10:20"),
+            ymd(2025, 6, 9)
+        );
+        assert_eq!(
+            parse_line("SGGP | Thứ Hai, 18/8/2025 05:30"),
+            ymd(2025, 8, 18)
+        );
         assert_eq!(
             parse_line("Thứ năm, ngày 14 tháng 9 năm 2022"),
             ymd(2022, 9, 14)
