@@ -163,6 +163,13 @@ fn is_place(name: &str) -> bool {
     g.province_by_key(&key).is_some() || g.district_province_by_key(&key).is_some()
 }
 
+/// A person's name as a byline writes it (`PGS, TS Trần Thị Minh`, `TS.
+/// NGUYỄN VĂN HÙNG`, `Phương Hoa/TTXVN`): not a pen name in capitals alone,
+/// which only the body's last line is read as.
+pub fn is_person_name(line: &str) -> bool {
+    name(line).is_some()
+}
+
 /// A name signing the body's last line, where it may also be a place's
 /// (`Thanh Hà`, `Hương Trà` are people's names as well).
 pub fn is_signature(line: &str) -> bool {
@@ -185,12 +192,14 @@ fn name(line: &str) -> Option<&str> {
         .trim();
     const TITLES: &[&str] = &["PGS", "GS", "TS", "ThS", "NCS", "CN", "KS", "BS"];
     let mut head = head;
+    let mut titled = false;
     while let Some(title) = head
         .split([' ', '.', ','])
         .next()
         .filter(|w| TITLES.contains(w))
     {
         head = head[title.len()..].trim_start_matches(['.', ',', ' ']);
+        titled = true;
     }
     let words: Vec<&str> = head.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || head.chars().count() > 40 {
@@ -203,9 +212,11 @@ fn name(line: &str) -> Option<&str> {
     ) {
         return None;
     }
+    // After an academic title, a name may be in capitals (`TS. NGUYỄN VĂN HÙNG`).
     let capitalised = words.iter().all(|w| {
         let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_lowercase() || titled && c.is_uppercase())
     });
     capitalised.then_some(head)
 }
@@ -332,6 +343,8 @@ mod tests {
         assert_eq!(is_labelled_byline("Bài và ảnh: Lê Minh"), Some("Lê Minh"));
         assert_eq!(is_labelled_byline("Ảnh: Xuân Thu"), None);
         assert!(is_signature("TS. Nguyễn Văn An"));
+        assert!(is_person_name("PGS.TS. NGUYỄN VĂN HÙNG"));
+        assert!(!is_person_name("XÂY DỰNG ĐẢNG VỮNG MẠNH"));
         assert!(is_signature(
             "PGS, TS Nguyễn Minh Tuấn - Học viện Chính trị"
         ));

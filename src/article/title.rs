@@ -36,7 +36,14 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
     let shown: Vec<Line> = at.iter().map(|&i| lines[i].clone()).collect();
     let line = |j: usize| &text[shown[j].range.clone()];
     let date = date::find(text, &shown);
-    let date_line = date.map(|(i, _)| i);
+    // A byline (and the author's affiliation) between the headline and
+    // the date, as journals set them: the headline stands above the byline.
+    let date_line = date.map(|(d, _)| {
+        (1..=2)
+            .filter_map(|k| d.checked_sub(k))
+            .find(|&j| j > 0 && super::structure::is_person_name(line(j)))
+            .unwrap_or(d)
+    });
     let mut leading = Vec::new();
     let mut breadcrumb = None;
     for j in 0..shown.len().min(4) {
@@ -261,6 +268,23 @@ mod tests {
             head_of(&format!("Trang chủ > Tin tức\nChi bộ kiểu mẫu\n{P}\n"));
         assert_eq!(rubric.as_deref(), Some("Trang chủ > Tin tức"));
         assert_eq!(headline.as_deref(), Some("Chi bộ kiểu mẫu"));
+    }
+
+    #[test]
+    fn a_byline_between_headline_and_date() {
+        for byline in [
+            "PGS, TS Trần Thị Minh\nViện Xây dựng Đảng",
+            "TS. NGUYỄN VĂN HÙNG",
+        ] {
+            let text = format!("Trang chủ > Xây dựng Đảng\n\nNâng cao chất lượng sinh hoạt chi bộ\n\n{byline}\n16:20, ngày 12-09-2023\n\n{P}\n");
+            let (_, headline, date) = head_of(&text);
+            assert_eq!(
+                headline.as_deref(),
+                Some("Nâng cao chất lượng sinh hoạt chi bộ"),
+                "{byline}"
+            );
+            assert_eq!(date, NaiveDate::from_ymd_opt(2023, 9, 12));
+        }
     }
 
     #[test]
