@@ -826,6 +826,11 @@ fn lists() {
 #[test]
 fn abbreviations_wrapping_case_and_tones() {
     check(&[
+        // Lines wrapped after a code's slash, after the Centre's name, inside an ordinal.
+        (
+            "Chỉ thị số 28-CT/\nTW ngày 21/9/2013 của Ban\nBí thư. Luật số 25/2018/\nQH14. Nghị quyết T.Ư\n4 (khóa XII) và Nghị quyết Hội nghị lần thứ\nnăm Ban Chấp hành Trung ương khóa XIII.",
+            &["28-CT/TW#2013", "25/2018/QH14", "4-NQ/TW#2016", "21-NQ/TW#2022"],
+        ),
         ("CT 05 của Bộ Chính trị", &["5-CT/TW#2016"]),
         ("thực hiện NQ21 của Tỉnh ủy", &["21-NQ/TU@yen-bai"]),
         ("NQ TW4 khóa XII", &["4-NQ/TW#2016"]),

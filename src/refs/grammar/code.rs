@@ -124,7 +124,8 @@ pub(super) fn party_code(s: &str, i: usize) -> Option<Member> {
     let doc_type = vocab.party_type(ty)?.to_string();
     let q = ws(s, e, false);
     let e = punct(s, q, if state_way { HYPHENS } else { &['/'] })?;
-    let (iss, end) = segment(s, ws(s, e, false))?;
+    // A wrapped line may break a code after its slash (`28-CT/` `TW`).
+    let (iss, end) = segment(s, ws(s, e, true))?;
     // `T.Ư`, `T.W`: the Centre with a dot.
     let (iss, end) = match (iss, s[end..].chars().take(2).collect::<String>().as_str()) {
         ("T" | "t", ".Ư" | ".ư" | ".W" | ".w") => (
@@ -185,7 +186,7 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
     let vocab = Vocab::get();
     let (n, written, after_n) = code_number(s, i)?;
     let mut q = punct(s, ws(s, after_n, false), &['/'])?;
-    q = ws(s, q, false);
+    q = ws(s, q, true);
     let mut year = None;
     if let Some((y, w, e)) = number(s, q) {
         if w.len() != 4 || !(1945..=2100).contains(&y) {
@@ -193,7 +194,7 @@ pub(super) fn state_code(s: &str, i: usize) -> Option<Member> {
         }
         year = Some(y as i32);
         q = punct(s, ws(s, e, false), &['/'])?;
-        q = ws(s, q, false);
+        q = ws(s, q, true);
     }
     let mut segs: Vec<String> = Vec::new();
     let mut end;

@@ -33,11 +33,12 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
     let committee = any_phrase(s, pos, &["ban chấp hành", "bch"]).map(|e| ws(s, e, true));
     let centre = central(s, committee.unwrap_or(pos));
     let (n, end) = if let Some(e) = centre {
-        // `Trung ương 4`, `T.Ư 4`, `TW4`; `Trung ương (Đảng) lần thứ tư`.
-        let q = ws(s, e, false);
-        let q = phrase(s, q, "đảng").map_or(q, |x| ws(s, x, false));
+        // `Trung ương 4`, `T.Ư 4`, `TW4`; `Trung ương (Đảng) lần thứ tư`;
+        // across a wrapped line.
+        let q = ws(s, e, true);
+        let q = phrase(s, q, "đảng").map_or(q, |x| ws(s, x, true));
         if let Some(x) = phrase(s, q, "lần thứ") {
-            let (n, e2) = ordinal(s, ws(s, x, false))?;
+            let (n, e2) = ordinal(s, ws(s, x, true))?;
             return Some(with_terms(s, n, e2));
         }
         let (n, _, e2) = number(s, q).or_else(|| {
@@ -52,8 +53,8 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
     } else if conference.is_some() {
         // `Hội nghị lần thứ tư (của) Ban Chấp hành Trung ương (Đảng)`.
         let q = phrase(s, pos, "lần thứ")
-            .map(|e| ws(s, e, false))
-            .or_else(|| phrase(s, pos, "thứ").map(|e| ws(s, e, false)))?;
+            .map(|e| ws(s, e, true))
+            .or_else(|| phrase(s, pos, "thứ").map(|e| ws(s, e, true)))?;
         let (n, e) = ordinal(s, q)?;
         let mut e = e;
         let q = ws(s, e, true);
