@@ -616,6 +616,12 @@ fn plenums_and_congresses() {
             &["12-NQ/TW#2012", "4-NQ/TW#2016", "21-KL/TW#2021", "12-NQ/TW#2012", "4-NQ/TW#2016"],
         ),
         ("Nghị quyết Trung ương 6 (lần 2) khóa VIII", &["NQTW6/VIII"]),
+        // Past the national Congresses held so far, a number is a local
+        // Congress's, unless the text says it is the nation's.
+        (
+            "Thực hiện Nghị quyết Đại hội lần thứ XXVII; Nghị quyết Đại hội Đảng toàn quốc lần thứ XV; Nghị quyết Đại hội XIV",
+            &["NQDH/XXVII@yen-bai", "NQDH/XV", "NQDH/XIV"],
+        ),
         // The ordinal after `Trung ương`, the committee named first, a comma before khóa.
         (
             "Nghị quyết Trung ương lần thứ tư (khóa XII)",

@@ -56,11 +56,13 @@ pub fn source(text: &str, lines: &[Line], extra: &[Portal]) -> Option<(String, O
     let abbr = lines.iter().take(4).find_map(|l| {
         let line = &text[l.range.clone()];
         lines::lede_prefix(line).map(|(abbr, _)| abbr).or_else(|| {
-            // Some portals drop the brackets (`YBĐT - Sáng 14/6, ...`): only
-            // a known abbreviation is read so, not any capitals before a dash.
+            // Some portals drop the brackets (`YBĐT - Sáng 14/6, ...`,
+            // `Baophutho.vn - ...`): only a known abbreviation or a
+            // provincial paper's site is read so, not any capitals before a dash.
             let word = line.split([' ', '-', '–', '—']).next()?;
             let rest = line[word.len()..].trim_start();
-            (rest.starts_with(['-', '–', '—']) && known(word).is_some()).then_some(word)
+            let known_or_site = known(word).is_some() || province_of_site(word).is_some();
+            (rest.starts_with(['-', '–', '—']) && known_or_site).then_some(word)
         })
     })?;
     let portal = known(abbr);
@@ -397,6 +399,11 @@ mod tests {
         assert_eq!(
             source_of("UBND - Sáng 14/6, tỉnh tổ chức hội nghị.\n", &[]),
             None
+        );
+        // A provincial paper's site is.
+        assert_eq!(
+            source_of("Baophutho.vn - Sáng 14/6, huyện tổ chức hội nghị.\n", &[]),
+            named("Baophutho.vn", Some("phu-tho"))
         );
     }
 

@@ -4,6 +4,9 @@
 use super::issuer::{district_place, khoa, province_name};
 use super::CENTRAL_CITIES;
 
+/// The number of the last national Congress held (the XIV, in 2026).
+const LAST_NATIONAL_CONGRESS: u32 = 14;
+
 /// A Congress resolution as read: its term, whether it is a local
 /// Congress's (and then the province and the districts it names), and
 /// where it ends.
@@ -115,10 +118,13 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
     }
     // National: at least a Roman numeral, among the words `Đảng`, `toàn quốc`, `lần thứ`.
     let mut seen_party = false;
+    // `toàn quốc`, `Đảng`: the Congress says it is the nation's.
+    let mut national = false;
     for _ in 0..4 {
         if let Some(e) = any_phrase(s, pos, &["đảng toàn quốc", "toàn quốc", "lần thứ"])
         {
             seen_party = true;
+            national |= phrase(s, pos, "lần thứ").is_none();
             pos = ws(s, e, true);
         } else if let Some(e) = phrase(s, pos, "đảng") {
             let e2 = word_end(s, ws(s, e, false));
@@ -126,6 +132,7 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
                 return None; // `Đại hội Đảng bộ ...` without `tỉnh`: not a national one
             }
             seen_party = true;
+            national = true;
             pos = ws(s, e, true);
         } else {
             break;
@@ -148,6 +155,21 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
     }
     if let Some(e) = phrase(s, ws(s, end, false), "của đảng") {
         end = e;
+        national = true;
+    }
+    // Past the national Congresses held so far, a local one: the province's
+    // (`Nghị quyết Đại hội lần thứ XXVII` of a district's or a province's
+    // Đảng bộ, in its article).
+    if t > LAST_NATIONAL_CONGRESS && !national {
+        return Some(Congress {
+            term: Some(t),
+            local: true,
+            province: None,
+            places: Vec::new(),
+            district: false,
+            city: false,
+            end,
+        });
     }
     Some(Congress {
         term: Some(t),
