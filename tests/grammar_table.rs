@@ -537,6 +537,12 @@ fn numbers_without_code() {
 #[test]
 fn short_forms() {
     check(&[
+        // A short form stands for the mention that wrote its number, not
+        // for a plenum's document with that number named in between.
+        (
+            "Nghị quyết số 12-NQ/TW ngày 03/6/2017 về doanh nghiệp nhà nước; Nghị quyết Trung ương 4 khóa XI; sau một năm thực hiện Nghị quyết 12, cổ phần hóa",
+            &["12-NQ/TW#2017", "12-NQ/TW#2012", "12-NQ/TW#2017"],
+        ),
         // A short form the article defines names the document before it,
         // whatever its type, and keeps naming it after another document
         // with its number.

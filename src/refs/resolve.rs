@@ -458,8 +458,15 @@ pub fn resolve(
             .rev()
             .copied()
             .find(|&j| defines[j] && same(j));
+        // A number's short form stands for a mention that wrote the number
+        // before one that named the plenum (`Nghị quyết số 12-NQ/TW ngày
+        // 03/6/2017`, then `Nghị quyết Trung ương 4 khóa XI`, then
+        // `Nghị quyết 12`: the first).
+        let written = |j: usize| !matches!(mentions[j].target, Target::Plenum { .. });
+        let earlier = || candidates[..here].iter().rev().copied();
         let source = defined
-            .or_else(|| candidates[..here].iter().rev().copied().find(|&j| same(j)))
+            .or_else(|| earlier().find(|&j| same(j) && written(j)))
+            .or_else(|| earlier().find(|&j| same(j)))
             .or_else(|| candidates[here..].iter().copied().find(|&j| same(j)));
         if let Some(j) = source {
             // `Chỉ thị 35 năm 2019` after `Chỉ thị số 35-CT/TW ngày
