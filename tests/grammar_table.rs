@@ -134,6 +134,11 @@ fn party_codes() {
 #[test]
 fn dates_issuers_and_years() {
     check(&[
+        // A month after a comma; a passive clause with issuer and date.
+        (
+            "Đề án số 04-ĐA/TU, tháng 9/2018 của Tỉnh ủy; Kết luận số 56-KL/TU được Ban Thường vụ Tỉnh ủy ban hành ngày 30/6/2022",
+            &["4-ĐA/TU@yen-bai#2018", "56-KL/TU@yen-bai#2022"],
+        ),
         // A clause's date before its issuer, with who signs between them,
         // after a connective, or right before the verb.
         (

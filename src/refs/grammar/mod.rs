@@ -389,7 +389,7 @@ fn tail(s: &str, start: usize) -> Tail {
         let comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
         // `, ngày 23-6-2021, của Ban Bí thư`: a comma before either.
         if let Some(c) = comma {
-            let date_next = !have_date && phrase(s, c, "ngày").is_some();
+            let date_next = !have_date && any_phrase(s, c, &["ngày", "tháng"]).is_some();
             let issuer_next = t.issuer.is_none() && phrase(s, c, "của").is_some();
             if date_next || issuer_next {
                 q = c;
@@ -400,7 +400,7 @@ fn tail(s: &str, start: usize) -> Tail {
             let verb = any_phrase(s, q, &["được ban hành", "ban hành", "được ký", "ký"])
                 .map(|e| ws(s, e, false))
                 .filter(|&v| phrase(s, v, "ngày").is_some());
-            let dated = dated(s, verb.unwrap_or(q)).filter(|&(_, _, e2)| {
+            let own_date = dated(s, verb.unwrap_or(q)).filter(|&(_, _, e2)| {
                 // `Nghị quyết 26, ngày 16/6/2022, Ban Chấp hành Trung ương
                 // ban hành ...`: a date between commas before an organ
                 // opens the organ's clause.
@@ -410,7 +410,7 @@ fn tail(s: &str, start: usize) -> Tail {
                 });
                 !(comma.is_some() && opens_clause)
             });
-            if let Some((d, y, e2)) = dated {
+            if let Some((d, y, e2)) = own_date {
                 t.date = d;
                 t.year = y;
                 t.end = e2;
@@ -419,6 +419,23 @@ fn tail(s: &str, start: usize) -> Tail {
             }
             if let Some((y, e2)) = year_or_month(s, q) {
                 t.year = Some(y);
+                t.end = e2;
+                have_date = true;
+                continue;
+            }
+            // `được Ban Thường vụ Tỉnh ủy ban hành ngày 30/6/2022`: the
+            // issuer and the date in a passive clause.
+            let passive = phrase(s, q, "được")
+                .and_then(|e| issuer(s, ws(s, e, false)))
+                .and_then(|(iss, e)| {
+                    let v = any_phrase(s, ws(s, e, false), &["ban hành", "ký ban hành", "ký"])?;
+                    let (d, y, e2) = dated(s, ws(s, v, false))?;
+                    Some((iss, d, y, e2))
+                });
+            if let Some((iss, d, y, e2)) = passive {
+                t.issuer = t.issuer.take().or(Some(iss));
+                t.date = d;
+                t.year = y;
                 t.end = e2;
                 have_date = true;
                 continue;
