@@ -138,7 +138,10 @@ fn is_tags(loose_line: &str) -> bool {
 fn headed_by(loose_line: &str, headings: &[&str]) -> bool {
     undecorated(loose_line)
         .split_once(':')
-        .is_some_and(|(head, rest)| !rest.trim().is_empty() && headings.contains(&head.trim()))
+        .is_some_and(|(head, rest)| {
+            // Items follow, not just the heading's decoration (`**Xem thêm:**`).
+            rest.chars().any(char::is_alphanumeric) && headings.contains(&head.trim())
+        })
 }
 
 /// `#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW`: a page's tags as hashtags (a
@@ -269,6 +272,9 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
             // `Đọc nhiều`) with its list, or a bar, is the page's, not the end.
             if (widget || marker && (is_chrome(&l) || article_follows(text, lines, i))) && !begun {
                 skipped.push(i);
+                if marker {
+                    box_end = list_under(text, lines, i).unwrap_or(0);
+                }
                 continue;
             }
             if let Some(end) = inline_box(text, lines, i, &l) {
@@ -334,6 +340,23 @@ fn article_follows(text: &str, lines: &[Line], i: usize) -> bool {
             || (heads_text
                 && (k + 1..lines.len().min(k + 13)).any(|j| lines::is_paragraph(line(j))))
     })
+}
+
+/// The headlines listed right under a heading of other stories on line
+/// `i`, closed by a blank line (`Tin liên quan` / `- Cà Mau sơ kết ...` /
+/// blank): where the list ends. Not a run of lines into the article's date.
+fn list_under(text: &str, lines: &[Line], i: usize) -> Option<usize> {
+    const MAX_ITEMS: usize = 8;
+    let end = (i + 1..lines.len().min(i + 2 + MAX_ITEMS)).find(|&j| lines[j].blank_before)?;
+    let items = i + 1..end;
+    let listed = !items.is_empty()
+        && items.clone().all(|j| {
+            let s = &text[lines[j].range.clone()];
+            lines::is_short(s, MAX_MARKER_LINE)
+                && !lines::ends_sentence(s)
+                && super::date::parse_line(s).is_none()
+        });
+    listed.then_some(end)
 }
 
 /// `Xem thêm` (or `Đọc thêm`, `Tin liên quan`, ...) alone on line `i`, with
@@ -510,6 +533,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_other_stories_above_the_headline_is_left_out() {
+        let text = format!(
+            "Chính trị - Xây dựng Đảng\n\nTin liên quan\n- Cà Mau sơ kết Nghị quyết số 21-NQ/TW\n- U Minh triển khai Quy định 114-QĐ/TW\n\nTiêu đề bài viết\n\n20/5/2021\n\n{PARA}\n"
+        );
+        assert_eq!(
+            skipped(&text),
+            [
+                "Tin liên quan",
+                "- Cà Mau sơ kết Nghị quyết số 21-NQ/TW",
+                "- U Minh triển khai Quy định 114-QĐ/TW"
+            ]
+        );
+        assert_eq!(cut_line(&text, None), None);
+    }
+
+    #[test]
     fn a_sentence_that_counts_views_is_no_counter() {
         let text =
             format!("{PARA}\nCuộc thi thu hút 1.250.000 lượt xem và 45.000 lượt thích.\n{PARA}\n");
@@ -538,6 +577,9 @@ mod tests {
             "Các tin, bài viết khác",
             "Các bài viết liên quan",
             "Mời quý độc giả xem thêm:",
+            "Đọc tiếp",
+            "**Tin liên quan:**",
+            "**Xem thêm:**",
         ] {
             let text = format!("{PARA}\n\n{marker}\n\nMột tin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(marker), "{marker}");
