@@ -1,8 +1,9 @@
 //! Stage 1, read: the content folder → [`Source`]s.
 //!
-//! A `Source` is one file's text, decoded to UTF-8, without its BOM, in
-//! Unicode NFC (so that every later stage, and every byte offset `scan`
-//! reports, sees one spelling of each letter), with its line ends untouched.
+//! A `Source` is one file's text, decoded to UTF-8, without its BOM, HTML
+//! entities a scraper left decoded (`&nbsp;`), in Unicode NFC (so that
+//! every later stage, and every byte offset `scan` reports, sees one
+//! spelling of each letter), with its line ends untouched.
 
 use std::path::{Path, PathBuf};
 
@@ -333,7 +334,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
                 encoding.name()
             ));
         }
-        return Ok((d_for_eth(nfc(&text)), encoding.name()));
+        return Ok((plain(&text), encoding.name()));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
@@ -343,10 +344,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     // simdutf8 checks valid text several times faster; std tells where
     // invalid text goes wrong.
     match simdutf8::basic::from_utf8(bytes).map_err(|_| std::str::from_utf8(bytes)) {
-        Ok(text) | Err(Ok(text)) => Ok((d_for_eth(nfc(text)), "UTF-8")),
+        Ok(text) | Err(Ok(text)) => Ok((plain(text), "UTF-8")),
         Err(Err(utf8_error)) => {
             let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
-            let text = nfc(&text);
+            let text = plain(&text);
             if let Some(why) = implausible_for_windows_1258(&text) {
                 return Err(format!(
                     "neither UTF-8 (invalid byte at offset {}) nor Vietnamese in windows-1258 ({why}); \
@@ -530,6 +531,19 @@ pub fn lines_of(
             return Some(line);
         }
     })
+}
+
+/// Decoded text as the grammar reads it: HTML entities a scraper left
+/// (`số&nbsp;05`, `Q&#272;`) decoded, in NFC, `Đ` for its lookalike.
+/// Spans are offsets into this text.
+fn plain(text: &str) -> String {
+    // Nearly every file has no `&`: nothing to decode.
+    let text = if text.contains('&') {
+        html_escape::decode_html_entities(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    d_for_eth(nfc(&text))
 }
 
 /// `Đ` for its lookalike `Ð` (Latin eth, which converted text carries:
@@ -738,6 +752,14 @@ mod tests {
         fn nfc_takes_no_shortcut_unicode_would_not(text in "[a-zA-Z\u{00C0}-\u{024F}\u{0300}-\u{036F}\u{1100}-\u{1175}\u{1E00}-\u{1EFF}\u{2000}-\u{2126}\u{AC00} .]{0,16}") {
             proptest::prop_assert_eq!(nfc(&text), text.nfc().collect::<String>());
         }
+    }
+
+    #[test]
+    fn html_entities_are_decoded() {
+        let (text, _) =
+            decode("Quy &#273;&#7883;nh s&#7889;&nbsp;114-Q&#272;/TW &amp; R&D".as_bytes())
+                .expect("UTF-8");
+        assert_eq!(text, "Quy định số\u{a0}114-QĐ/TW & R&D");
     }
 
     #[test]
