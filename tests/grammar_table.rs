@@ -431,6 +431,11 @@ fn state_codes() {
 #[test]
 fn numbers_without_code() {
     check(&[
+        // A document listed after one an organ issued is the organ's too.
+        (
+            "Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Kế hoạch số 98-KH/TU ngày 30/5/2022 và Đề án số 05 về chuyển đổi số",
+            &["98-KH/TU@yen-bai#2022", "5-ĐA/TU@yen-bai"],
+        ),
         // A number the sentence goes on from is a document's.
         (
             "Công tác triển khai Đề án 06 trên địa bàn tỉnh",
@@ -542,6 +547,11 @@ fn numbers_without_code() {
 #[test]
 fn short_forms() {
     check(&[
+        // `Quy định số 08 của Trung ương` after the article's `08-QĐi/TW`.
+        (
+            "Quy định số 08-QĐi/TW ngày 25/10/2018 về nêu gương. Các Quy định số 101, 55 và 08 của Trung ương",
+            &["8-QĐi/TW#2018", "101-QĐ/TW#2012", "55-QĐ/TW", "8-QĐi/TW#2018"],
+        ),
         // A short form stands for the mention that wrote its number, not
         // for a plenum's document with that number named in between.
         (

@@ -248,7 +248,12 @@ pub fn resolve(
                                 d.abbr.as_deref().unwrap_or(""),
                                 iss.code
                             ));
+                        // `Quy định số 08 của Trung ương` after `Quy định số
+                        // 08-QĐi/TW`: the word cannot tell QĐ from QĐi; the code can.
+                        let quy_dinh_i = d.abbr.as_deref() == Some("QĐ")
+                            && cited_codes.contains(&format!("{number}-QĐi/{}", iss.code));
                         party_coded
+                            || quy_dinh_i
                             || (!iss.party && state_coded.contains(&(m.kind.as_str(), *number)))
                     });
                     if let (Some(iss), Some(abbr), false) = (issuer, d.abbr.clone(), coded) {

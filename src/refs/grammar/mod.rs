@@ -310,8 +310,22 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
                 .as_ref()
                 .and_then(|(_, at)| date_before(text, *at))
                 .or_else(|| verb_date(text, start));
+            // `Ban Thường vụ Thành ủy Vinh đã ban hành Kế hoạch số 98-KH/ThU
+            // ... và Đề án số 05`: a document listed after one the organ
+            // issued is the organ's too.
+            let listed_after = || {
+                let prev = out.last()?;
+                let gap = text.get(prev.span.end..start)?.trim();
+                matches!(gap, "và" | "," | ";" | ", và" | "cùng" | "cùng với")
+                    .then(|| prev.issuer_before.clone())
+                    .flatten()
+            };
+            let issuer_before = before
+                .as_ref()
+                .map(|(iss, _)| iss.clone())
+                .or_else(listed_after);
             for m in &mut found {
-                m.issuer_before = before.as_ref().map(|(iss, _)| iss.clone());
+                m.issuer_before = issuer_before.clone();
                 if let (Some((date, year)), None) = (dated, m.year) {
                     m.date = Some(date);
                     m.year = Some(year);
