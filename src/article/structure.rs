@@ -146,7 +146,12 @@ pub fn is_labelled_byline(line: &str) -> Option<&str> {
     re.captures(line)?
         .get(1)
         .map(|m| m.as_str().trim())
-        .filter(|name| !lines::ends_sentence(name) && name.split_whitespace().count() <= 8)
+        .filter(|name| {
+            // The name, before the post it may give (`Lò Văn Minh - Phó Chánh ...`).
+            let head = name.split(" - ").next().unwrap_or(name);
+            let head = head.split(" – ").next().unwrap_or(head);
+            !lines::ends_sentence(name) && head.split_whitespace().count() <= 8
+        })
 }
 
 /// A person's name on a line of its own (`Hải Yến`, `Nguyễn Đức Cường`),
@@ -168,6 +173,17 @@ fn is_place(name: &str) -> bool {
 /// which only the body's last line is read as.
 pub fn is_person_name(line: &str) -> bool {
     name(line).is_some()
+}
+
+/// A byline over an article, under its headline: a person's name, a
+/// labelled byline (`Tác giả: Lò Văn Minh - ...`), or two pen names in
+/// capitals (`NGUYỄN ANH - PHƯƠNG LINH`).
+pub fn is_top_byline(line: &str) -> bool {
+    let pen_names = || {
+        let parts: Vec<&str> = line.split([',', '-', '–']).map(str::trim).collect();
+        parts.len() >= 2 && parts.iter().all(|p| is_name_in_capitals(p))
+    };
+    is_person_name(line) || is_labelled_byline(line).is_some() || pen_names()
 }
 
 /// A name signing the body's last line, where it may also be a place's
@@ -344,6 +360,13 @@ mod tests {
         assert_eq!(is_labelled_byline("Ảnh: Xuân Thu"), None);
         assert!(is_signature("TS. Nguyễn Văn An"));
         assert!(is_person_name("PGS.TS. NGUYỄN VĂN HÙNG"));
+        assert!(is_top_byline("NGUYỄN ANH - PHƯƠNG LINH"));
+        assert!(is_top_byline(
+            "Tác giả: Lò Văn Minh - Phó Chánh Văn phòng Tỉnh ủy"
+        ));
+        assert!(!is_top_byline(
+            "XÂY DỰNG ĐẢNG - NHIỆM VỤ THEN CHỐT CỦA TOÀN ĐẢNG"
+        ));
         assert!(!is_person_name("XÂY DỰNG ĐẢNG VỮNG MẠNH"));
         assert!(is_signature(
             "PGS, TS Nguyễn Minh Tuấn - Học viện Chính trị"

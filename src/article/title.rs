@@ -41,7 +41,7 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
     let date_line = date.map(|(d, _)| {
         (1..=2)
             .filter_map(|k| d.checked_sub(k))
-            .find(|&j| j > 0 && super::structure::is_person_name(line(j)))
+            .find(|&j| j > 0 && super::structure::is_top_byline(line(j)))
             .unwrap_or(d)
     });
     let mut leading = Vec::new();
