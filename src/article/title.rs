@@ -275,6 +275,8 @@ mod tests {
         for byline in [
             "PGS, TS Trần Thị Minh\nViện Xây dựng Đảng",
             "TS. NGUYỄN VĂN HÙNG",
+            "NGUYỄN ANH - PHƯƠNG LINH",
+            "Tác giả: Lò Văn Minh - Phó Chánh Văn phòng Tỉnh ủy",
         ] {
             let text = format!("Trang chủ > Xây dựng Đảng\n\nNâng cao chất lượng sinh hoạt chi bộ\n\n{byline}\n16:20, ngày 12-09-2023\n\n{P}\n");
             let (_, headline, date) = head_of(&text);
