@@ -207,7 +207,8 @@ pub fn province_in(body: &str) -> Option<Province> {
         let fold_at = |i: usize| vi::fold(&body[words[i].range.clone()]);
         let prev1 = i.checked_sub(1).map(fold_at).unwrap_or_default();
         let prev2 = i.checked_sub(2).map(fold_at).unwrap_or_default();
-        let after_province_word = matches!(prev1.as_str(), "tinh" | "tp")
+        // `Báo Quảng Ninh`: a provincial paper is named after its province.
+        let after_province_word = matches!(prev1.as_str(), "tinh" | "tp" | "bao")
             || (prev2 == "thanh" && prev1 == "pho")
             || (matches!(prev2.as_str(), "tinh" | "thanh") && prev1 == "uy");
         let after_district_word = matches!(prev1.as_str(), "huyen" | "quan" | "tp")
@@ -313,6 +314,10 @@ mod tests {
         assert_eq!(
             slug("TPHCM trở thành đô thị lớn. TP.HCM đã"),
             Some("ho-chi-minh".into())
+        );
+        assert_eq!(
+            slug("Phóng viên Báo Lâm Đồng trao đổi với đồng chí Bí thư."),
+            Some("lam-dong".into())
         );
         // The province as merged in 2025 is the article's.
         assert_eq!(
