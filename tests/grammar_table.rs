@@ -853,6 +853,11 @@ fn lists() {
 #[test]
 fn abbreviations_wrapping_case_and_tones() {
     check(&[
+        // Markup closing after a code: its date and issuer come after it.
+        (
+            "**Chỉ thị số 35-CT/TW**, ngày 14/6/2024 của Bộ Chính trị. [Nghị quyết số 57-NQ/TW][nq57] ngày 22/12/2024. Quy định số 41-QĐ/TW</a> ngày 03/11/2021. [Kết luận số 64-KL/TW](https://x.vn/a?b=1) ngày 28/5/2013.",
+            &["35-CT/TW#2024", "57-NQ/TW#2024", "41-QĐ/TW#2021", "64-KL/TW#2013"],
+        ),
         // Lines wrapped after a code's slash, after the Centre's name, inside an ordinal.
         (
             "Chỉ thị số 28-CT/\nTW ngày 21/9/2013 của Ban\nBí thư. Luật số 25/2018/\nQH14. Nghị quyết T.Ư\n4 (khóa XII) và Nghị quyết Hội nghị lần thứ\nnăm Ban Chấp hành Trung ương khóa XIII.",

@@ -399,7 +399,7 @@ fn tail(s: &str, start: usize) -> Tail {
     };
     let mut have_date = false;
     for _ in 0..4 {
-        let mut q = ws_wrapped(s, t.end);
+        let mut q = ws_wrapped(s, closing_markup(s, t.end));
         let comma = punct(s, q, &[',']).map(|e| ws(s, e, false));
         // `, ngày 23-6-2021, của Ban Bí thư`: a comma before either.
         if let Some(c) = comma {

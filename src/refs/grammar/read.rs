@@ -165,6 +165,42 @@ pub(super) const DASHES: &[char] = &['-', '‐', '‑', '‒', '–', '—', '�
 /// The hyphens that join a code's parts (`NĐ-CP`): the dashes without the em dash.
 pub(super) const HYPHENS: &[char] = &['-', '‐', '‑', '‒', '–', '−'];
 
+/// Where inline markup closing at `i` ends: Markdown emphasis (`**`, `_`),
+/// a link's target (`](https://...)`, `][nq57]`), an HTML closing tag left
+/// by a scraper (`</strong>`). What follows a reference (its date, its
+/// issuer) comes after it: `**Chỉ thị số 35-CT/TW**, ngày 14/6/2024`.
+pub(super) fn closing_markup(s: &str, mut i: usize) -> usize {
+    let within = |rest: &str, close: char, limit: usize| {
+        rest.char_indices()
+            .take_while(|&(k, c)| k <= limit && c != '\n')
+            .find(|&(_, c)| c == close)
+            .map(|(k, _)| k + 1)
+    };
+    for _ in 0..4 {
+        let rest = &s[i..];
+        let skip = if rest.starts_with("**") || rest.starts_with("__") {
+            Some(2)
+        } else if rest.starts_with(['*', '_']) {
+            Some(1)
+        } else if let Some(target) = rest.strip_prefix("](") {
+            within(target, ')', 300).map(|k| 2 + k)
+        } else if let Some(label) = rest.strip_prefix("][") {
+            within(label, ']', 40).map(|k| 2 + k)
+        } else if let Some(tag) = rest.strip_prefix("</") {
+            within(tag, '>', 12)
+                .filter(|&k| tag[..k - 1].bytes().all(|b| b.is_ascii_alphanumeric()))
+                .map(|k| 2 + k)
+        } else {
+            None
+        };
+        match skip {
+            Some(n) => i += n,
+            None => break,
+        }
+    }
+    i
+}
+
 /// A literal character (or one of several) at `i`.
 pub(super) fn punct(s: &str, i: usize, chars: &[char]) -> Option<usize> {
     char_at(s, i)
