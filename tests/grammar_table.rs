@@ -423,6 +423,7 @@ fn state_codes() {
             &["9a-NQ/TU@yen-bai#2019"],
         ),
         ("Công văn số 1234a/UBND-NC", &["1234a/UBND-NC@yen-bai"]),
+        ("Nghị quyết số 8B-NQ/HNTW ngày 27/3/1990", &["8B-NQ/HNTW#1990"]),
         // A letter that runs into a word is no suffix.
         ("Nghị quyết số 30ab/2008/NQ-CP", &[]),
     ]);

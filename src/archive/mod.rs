@@ -370,7 +370,7 @@ fn split_code(base: &str) -> (Option<String>, Option<String>) {
     let suffix = base
         .as_bytes()
         .get(digits)
-        .filter(|c| c.is_ascii_lowercase());
+        .filter(|c| c.is_ascii_alphabetic());
     let rest = &base[digits + usize::from(suffix.is_some())..];
     let code = rest.rsplit('/').next().filter(|_| rest.starts_with('/'));
     let code = if let Some(after) = rest.strip_prefix('-') {

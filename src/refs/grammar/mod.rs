@@ -39,7 +39,7 @@ use read::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocNumber {
     pub value: u32,
-    /// A lower-case ASCII letter.
+    /// An ASCII letter, as written (`30a`, `8B`).
     pub suffix: Option<u8>,
 }
 
@@ -65,10 +65,10 @@ impl std::fmt::Display for DocNumber {
 impl std::str::FromStr for DocNumber {
     type Err = std::num::ParseIntError;
 
-    /// `05`, `30a`: leading zeros dropped, a trailing letter kept.
+    /// `05`, `30a`, `8B`: leading zeros dropped, a trailing letter kept.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let (digits, suffix) = match s.as_bytes().last() {
-            Some(c) if c.is_ascii_lowercase() => (&s[..s.len() - 1], Some(*c)),
+            Some(c) if c.is_ascii_alphabetic() => (&s[..s.len() - 1], Some(*c)),
             _ => (s, None),
         };
         Ok(Self {

@@ -221,9 +221,9 @@ pub(super) fn number(s: &str, i: usize) -> Option<(u32, &str, usize)> {
     digits(s, i)
 }
 
-/// A document's number at `i`: [`number`], or one with a lower-case letter
-/// after it that no letter or digit follows (`30a/2008/NQ-CP`, `Nghị quyết
-/// 30a`). Returns (number, as written, end).
+/// A document's number at `i`: [`number`], or one with a letter after it
+/// that no letter or digit follows (`30a/2008/NQ-CP`, `Nghị quyết 30a`,
+/// `8B-NQ/HNTW`). Returns (number, as written, end).
 pub(super) fn doc_number(s: &str, i: usize) -> Option<(DocNumber, &str, usize)> {
     if let Some((n, w, e)) = number(s, i) {
         return Some((DocNumber::plain(n), w, e));
@@ -231,7 +231,7 @@ pub(super) fn doc_number(s: &str, i: usize) -> Option<(DocNumber, &str, usize)> 
     let b = s.as_bytes();
     let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let letter = i + digits;
-    let suffix = *b.get(letter).filter(|c| c.is_ascii_lowercase())?;
+    let suffix = *b.get(letter).filter(|c| c.is_ascii_alphabetic())?;
     if char_at(s, letter + 1).is_some_and(char::is_alphanumeric) {
         return None;
     }
