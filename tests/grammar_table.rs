@@ -638,6 +638,11 @@ fn plenums_and_congresses() {
             &["12-NQ/TW#2012", "4-NQ/TW#2016", "21-KL/TW#2021", "12-NQ/TW#2012", "4-NQ/TW#2016"],
         ),
         ("Nghị quyết Trung ương 6 (lần 2) khóa VIII", &["NQTW6/VIII"]),
+        // Plenums of one khóa listed together; a count after a plenum is none.
+        (
+            "Nghị quyết Trung ương 6, 7 khóa XII; Nghị quyết Trung ương 4, 5 năm qua",
+            &["NQTW6/XII", "26-NQ/TW#2018", "NQTW4"],
+        ),
         // Past the national Congresses held so far, a number is a local
         // Congress's, unless the text says it is the nation's.
         (

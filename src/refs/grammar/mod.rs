@@ -594,7 +594,7 @@ fn parse_after_type(
     }
     // A plenum: `Nghị quyết Trung ương 4 (khóa XI, XII)`: one span, one mention per khóa.
     if matches!(kind, "Nghị quyết" | "Kết luận" | "Thông báo" | "Quy định") {
-        if let Some((n, terms, end)) = plenum(s, pos) {
+        if let Some((plenums, terms, end)) = plenum(s, pos) {
             let t = tail(s, end);
             let end = t.end.max(end);
             let base = Mention {
@@ -602,7 +602,7 @@ fn parse_after_type(
                 kind: kind.to_string(),
                 number: None,
                 target: Target::Plenum {
-                    plenum: n,
+                    plenum: plenums[0],
                     term: None,
                 },
                 issuer: t.issuer.clone(),
@@ -617,11 +617,14 @@ fn parse_after_type(
             if terms.is_empty() {
                 return vec![base];
             }
-            return terms
-                .into_iter()
-                .map(|term| Mention {
+            // One mention per plenum and khóa named: `T.Ư 4 (khóa XI, XII)`,
+            // `Trung ương 6, 7 khóa XII`.
+            return plenums
+                .iter()
+                .flat_map(|&plenum| terms.iter().map(move |&term| (plenum, term)))
+                .map(|(plenum, term)| Mention {
                     target: Target::Plenum {
-                        plenum: n,
+                        plenum,
                         term: Some(term),
                     },
                     ..base.clone()

@@ -24,9 +24,9 @@ pub(super) struct Congress {
 use super::read::*;
 
 /// `Trung ương 4 (khóa XI, XII)`, `TW4 khóa 11`, `Hội nghị lần thứ tư Ban
-/// Chấp hành Trung ương khóa XII`, `Hội nghị Trung ương 6`. Returns
-/// (plenum, terms, end).
-pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
+/// Chấp hành Trung ương khóa XII`, `Hội nghị Trung ương 6`, `Trung ương
+/// 6, 7 khóa XII`. Returns (plenums, terms, end).
+pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
     let mut pos = i;
     let conference = phrase(s, pos, "hội nghị");
     if let Some(e) = conference {
@@ -42,7 +42,8 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
         let q = phrase(s, q, "đảng").map_or(q, |x| ws(s, x, true));
         if let Some(x) = phrase(s, q, "lần thứ") {
             let (n, e2) = ordinal(s, ws(s, x, true))?;
-            return Some(with_terms(s, n, e2));
+            let (n, terms, end) = with_terms(s, n, e2);
+            return Some((vec![n], terms, end));
         }
         let (n, _, e2) = number(s, q).or_else(|| {
             // `TW4`: the regex word boundary does not split letters from digits.
@@ -51,6 +52,13 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
         })?;
         if !(1..=20).contains(&n) || char_at(s, e2).is_some_and(|c| c == '-' || c == '/') {
             return None;
+        }
+        // `Trung ương 6, 7 khóa XII`: plenums of one khóa, which it names.
+        if let Some((more, list_end)) = more_plenums(s, e2) {
+            let (_, terms, end) = with_terms(s, n, list_end);
+            if !terms.is_empty() {
+                return Some(([vec![n], more].concat(), terms, end));
+            }
         }
         (n, e2)
     } else if conference.is_some() {
@@ -71,7 +79,28 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(u32, Vec<u32>, usize)> {
     } else {
         return None;
     };
-    Some(with_terms(s, n, end))
+    let (n, terms, end) = with_terms(s, n, end);
+    Some((vec![n], terms, end))
+}
+
+/// The plenums listed after the first at `end` (`, 7`, `và 7`), and where
+/// the list ends.
+fn more_plenums(s: &str, mut end: usize) -> Option<(Vec<u32>, usize)> {
+    let mut more = Vec::new();
+    while more.len() < 4 {
+        let q = ws(s, end, false);
+        let Some(sep) = punct(s, q, &[',']).or_else(|| phrase(s, q, "và")) else {
+            break;
+        };
+        match number(s, ws(s, sep, false)) {
+            Some((m, _, e)) if (1..=20).contains(&m) => {
+                more.push(m);
+                end = e;
+            }
+            _ => break,
+        }
+    }
+    (!more.is_empty()).then_some((more, end))
 }
 
 /// The plenum `n` read up to `end`, with the khóa that follows it, if any:
