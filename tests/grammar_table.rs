@@ -1200,6 +1200,35 @@ fn local_documents_without_a_province_stay_unscoped() {
 /// Texts that once made the grammar panic: a commune's name read over a
 /// capitalised type word, so the issuer's verb lies past the mention.
 #[test]
+fn a_law_named_before_its_number() {
+    let text = "Căn cứ Luật Phòng, chống tham nhũng số 36/2018/QH14; Bộ luật Lao động số 45/2019/QH14 và Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15; Luật số 25/2018/QH14.";
+    let (registry, _) = Registry::new(&[]);
+    let cited = cite(
+        text,
+        std::slice::from_ref(&(0..text.len())),
+        &ArticleContext::default(),
+        &registry,
+    );
+    let got: Vec<(&str, &str)> = cited
+        .citations
+        .iter()
+        .map(|c| (&text[c.span.clone()], c.kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Luật Phòng, chống tham nhũng số 36/2018/QH14", "Luật"),
+            ("Bộ luật Lao động số 45/2019/QH14", "Luật"),
+            (
+                "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15",
+                "Luật"
+            ),
+            ("Luật số 25/2018/QH14", "Luật"),
+        ]
+    );
+}
+
+#[test]
 fn odd_texts_do_not_panic() {
     for text in [
         "Đảng ủy xã Có NQTW4 có",

@@ -281,6 +281,15 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
                 continue;
             }
             let mut ms = parse_after_type(text, start, end, display, true, coded);
+            // `Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15`: the
+            // law's name began before the `luật` that stands before its number.
+            if display == "Luật" && text[start..].starts_with('l') {
+                if let Some(at) = law_name_before(text, start) {
+                    for m in &mut ms {
+                        m.span.start = at;
+                    }
+                }
+            }
             let title = !ms.is_empty() && reprint_title(text, start);
             for m in &mut ms {
                 m.heading = title;
@@ -866,6 +875,14 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
     } else {
         i
     };
+    // `Luật Phòng, chống tham nhũng số 36/2018/QH14`: a law named before its number.
+    let law = matches!(m.target, Target::StateCode { .. })
+        .then(|| named_law(s, i))
+        .flatten();
+    let (start, kind) = match law {
+        Some(at) => (at, "Luật".to_string()),
+        None => (start, kind),
+    };
     let heading = so.then(|| document_heading(s, end)).flatten();
     // A reprinted document is dated by its place-and-date line.
     let (date, year) = match heading {
@@ -890,6 +907,33 @@ fn parse_bare_code(s: &str, i: usize) -> Vec<Mention> {
         place: None,
         heading: heading.is_some(),
     }]
+}
+
+/// Where a law's name begins when it stands before `số` and the code at
+/// `i` (`Luật Cán bộ, công chức số 22/2008/QH12`, `Bộ luật Lao động số
+/// 45/2019/QH14`).
+fn named_law(s: &str, i: usize) -> Option<usize> {
+    let name = s[..i].trim_end().strip_suffix("số")?;
+    law_name_before(s, name.len())
+}
+
+/// Where the name of a law that runs to `end` begins: `Luật Phòng, chống
+/// tham nhũng`, `Luật Ban hành văn bản quy phạm pháp` (before `luật số
+/// 64/2025/QH15`). The name is a few words with no number and no sentence break.
+fn law_name_before(s: &str, end: usize) -> Option<usize> {
+    const REACH: usize = 120;
+    let mut back = end.saturating_sub(REACH);
+    while !s.is_char_boundary(back) {
+        back += 1;
+    }
+    let window = &s[back..end];
+    let at = match (window.rfind("Luật "), window.rfind("Bộ luật ")) {
+        (Some(l), Some(b)) => l.max(b),
+        (l, b) => l.or(b)?,
+    } + back;
+    let between = &s[at..end];
+    let plain = !between.contains(|c: char| c.is_ascii_digit() || ".;:\n\r()".contains(c));
+    (plain && at_word_start(s, at)).then_some(at)
 }
 
 /// Whether the type word at `start` begins the title in capitals of a
