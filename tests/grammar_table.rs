@@ -87,6 +87,10 @@ fn party_codes() {
             &["15-CTr/TU@yen-bai"],
         ),
         ("Nghị quyết chuyên đề số 05-NQ/TU", &["5-NQ/TU@yen-bai"]),
+        (
+            "Chương trình kiểm tra, giám sát số 08 của Ủy ban Kiểm tra Tỉnh ủy",
+            &["8-CTr/UBKTTU@yen-bai"],
+        ),
         // A steering committee's code is the Centre's when its mention says so.
         (
             "Kế hoạch số 141/KH-BCĐTKNQ18 ngày 06/12/2024 của Ban Chỉ đạo Trung ương; Công văn số 43-CV/BCĐ của Ban Chỉ đạo Trung ương; Kế hoạch số 12-KH/BCĐ của Ban Chỉ đạo tỉnh",

@@ -60,6 +60,18 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     };
     // An author, section or portal before a bullet or bar: `Thành Duy •
     // 21/07/2023`, `SGGP | Thứ Hai, 18/8/2025 05:30`.
+    // `SGGP - Thứ Bảy, 18/11/2023 08:10`, `Tạp chí Xây dựng Đảng - 03/11/2021`.
+    let line = match line.split_once(" - ").or_else(|| line.split_once(" – ")) {
+        Some((name, rest))
+            if name.chars().count() <= 30
+                && name
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '.') =>
+        {
+            rest.trim()
+        }
+        _ => line,
+    };
     let line = match line.split_once(['•', '·', '|']) {
         Some((name, rest))
             if name.chars().count() <= 30
@@ -127,6 +139,18 @@ mod tests {
         assert_eq!(parse_line("(01/06/2020)"), ymd(2020, 6, 1));
         assert_eq!(parse_line("Thứ 2, Ngày 21 / 02 / 2022"), ymd(2022, 2, 21));
         assert_eq!(parse_line("30/11/2023"), ymd(2023, 11, 30));
+        assert_eq!(
+            parse_line("SGGP - Thứ Bảy, 18/11/2023 08:10"),
+            ymd(2023, 11, 18)
+        );
+        assert_eq!(
+            parse_line("VOV.VN - Thứ Bảy, 10/06/2024 | 07:00"),
+            ymd(2024, 6, 10)
+        );
+        assert_eq!(
+            parse_line("Tạp chí Xây dựng Đảng - 03/11/2021"),
+            ymd(2021, 11, 3)
+        );
         assert_eq!(
             parse_line("(Baohatinh.vn) - 09/06/2025 | 10:20"),
             ymd(2025, 6, 9)

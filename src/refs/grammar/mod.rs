@@ -600,6 +600,15 @@ fn parse_after_type(
         if let Some(e) = any_phrase(s, pos, MODIFIERS) {
             pos = ws(s, e, true);
         }
+        // `Chương trình kiểm tra, giám sát số 08-CTr/UBKTTU`.
+        let checks = phrase(s, pos, "kiểm tra").and_then(|e| {
+            let q = ws(s, e, false);
+            let q = punct(s, q, &[',']).map_or(q, |c| ws(s, c, false));
+            phrase(s, q, "giám sát")
+        });
+        if let Some(e) = checks {
+            pos = ws(s, e, true);
+        }
     }
     // A plenum: `Nghị quyết Trung ương 4 (khóa XI, XII)`: one span, one mention per khóa.
     if matches!(kind, "Nghị quyết" | "Kết luận" | "Thông báo" | "Quy định") {
