@@ -1,7 +1,8 @@
 //! Stage 1, read: the content folder → [`Source`]s.
 //!
 //! A `Source` is one file's text, decoded to UTF-8, without its BOM, HTML
-//! entities a scraper left decoded (`&nbsp;`), in Unicode NFC (so that
+//! entities a scraper left decoded (`&nbsp;`), `/` for its lookalikes, in
+//! Unicode NFC (so that
 //! every later stage, and every byte offset `scan` reports, sees one
 //! spelling of each letter), with its line ends untouched.
 
@@ -534,7 +535,7 @@ pub fn lines_of(
 }
 
 /// Decoded text as the grammar reads it: HTML entities a scraper left
-/// (`số&nbsp;05`, `Q&#272;`) decoded, in NFC, `Đ` for its lookalike.
+/// (`số&nbsp;05`, `Q&#272;`) decoded, in NFC, `Đ` and `/` for their lookalikes.
 /// Spans are offsets into this text.
 fn plain(text: &str) -> String {
     // Nearly every file has no `&`: nothing to decode.
@@ -543,7 +544,18 @@ fn plain(text: &str) -> String {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    d_for_eth(nfc(&text))
+    slashes(d_for_eth(nfc(&text)))
+}
+
+/// `/` for its lookalikes in codes (`68-KH／TU`, `30∕2020∕NĐ-CP`): the
+/// fullwidth solidus, the division slash, the fraction slash.
+fn slashes(text: String) -> String {
+    const LOOKALIKES: [char; 3] = ['／', '∕', '⁄'];
+    if LOOKALIKES.iter().any(|&c| text.contains(c)) {
+        text.replace(LOOKALIKES, "/")
+    } else {
+        text
+    }
 }
 
 /// `Đ` for its lookalike `Ð` (Latin eth, which converted text carries:
@@ -760,6 +772,13 @@ mod tests {
             decode("Quy &#273;&#7883;nh s&#7889;&nbsp;114-Q&#272;/TW &amp; R&D".as_bytes())
                 .expect("UTF-8");
         assert_eq!(text, "Quy định số\u{a0}114-QĐ/TW & R&D");
+    }
+
+    #[test]
+    fn slash_lookalikes_are_slashes() {
+        let (text, _) =
+            decode("Kế hoạch số 68-KH／TU; Nghị định số 30∕2020⁄NĐ-CP".as_bytes()).expect("UTF-8");
+        assert_eq!(text, "Kế hoạch số 68-KH/TU; Nghị định số 30/2020/NĐ-CP");
     }
 
     #[test]

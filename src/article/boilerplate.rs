@@ -136,12 +136,14 @@ fn is_tags(loose_line: &str) -> bool {
 
 /// `heading: items` with one of `headings` (in the loose form).
 fn headed_by(loose_line: &str, headings: &[&str]) -> bool {
-    undecorated(loose_line)
-        .split_once(':')
-        .is_some_and(|(head, rest)| {
+    let line = undecorated(loose_line);
+    // `Xem thêm: ...`, `Xem thêm >> ...`, `Xem thêm » ...`.
+    [":", ">>", "»"].iter().any(|sep| {
+        line.split_once(sep).is_some_and(|(head, rest)| {
             // Items follow, not just the heading's decoration (`**Xem thêm:**`).
             rest.chars().any(char::is_alphanumeric) && headings.contains(&head.trim())
         })
+    })
 }
 
 /// `#Sắp xếp bộ máy #Nghị quyết 18-NQ/TW`: a page's tags as hashtags (a
@@ -470,6 +472,18 @@ mod tests {
                 "Tin liên quan: Một tin khác",
                 "Một tin nữa về Kế hoạch số 40-KH/HU"
             ]
+        );
+    }
+
+    #[test]
+    fn a_teaser_after_arrows_inside_the_article() {
+        let text = format!(
+            "{PARA}\nXem thêm >> Hà Nam: Sơ kết Nghị quyết Trung ương 7 khóa XII\n{PARA}\n"
+        );
+        assert_eq!(cut_line(&text, None), None);
+        assert_eq!(
+            skipped(&text),
+            ["Xem thêm >> Hà Nam: Sơ kết Nghị quyết Trung ương 7 khóa XII"]
         );
     }
 
