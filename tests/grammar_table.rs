@@ -171,6 +171,11 @@ fn dates_issuers_and_years() {
             "Sau 15 năm thực hiện Nghị quyết số 26-NQ/TW ngày 5/8/2008 của Hội nghị Trung ương 7 khóa X. Tiếp nối Nghị quyết 26, ngày 16/6/2022, Ban Chấp hành Trung ương ban hành Nghị quyết số 45-NQ/TW về nông nghiệp",
             &["26-NQ/TW#2008", "26-NQ/TW#2008", "45-NQ/TW#2022"],
         ),
+        // Also with who signs for the organ between them.
+        (
+            "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị. Sau 5 năm thực hiện Chỉ thị 05, ngày 18-5-2021, Tổng Bí thư thay mặt Bộ Chính trị ký ban hành Kết luận số 01-KL/TW",
+            &["5-CT/TW#2016", "5-CT/TW#2016", "1-KL/TW#2021"],
+        ),
         ("Kết luận số 21-KL/TW, ngày 25/10/2021 của BCH T.Ư Đảng khóa XIII", &["21-KL/TW#2021"]),
         ("Chỉ thị số 10-CT/TW ngày 30 tháng 3 năm 2007 của Ban Bí thư", &["10-CT/TW#2007"]),
         ("Chỉ thị số 05-CT/TW ngày 15-5-2016", &["5-CT/TW#2016"]),

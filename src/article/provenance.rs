@@ -248,8 +248,8 @@ pub fn province_in(body: &str) -> Option<Province> {
                 // `tỉnh Lào Cai (mới)`: the province as merged in 2025, the
                 // one the article is in, however often the old ones are named.
                 let after = body[words[end - 1].range.end..].trim_start();
-                if merged.is_none()
-                    && vi::fold(&after.chars().take(6).collect::<String>()).starts_with("(moi)")
+                // (The text is NFC: one spelling of `mới`.)
+                if merged.is_none() && (after.starts_with("(mới)") || after.starts_with("(Mới)"))
                 {
                     merged = Some(p);
                 }

@@ -36,9 +36,10 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
     let shown: Vec<Line> = at.iter().map(|&i| lines[i].clone()).collect();
     let line = |j: usize| &text[shown[j].range.clone()];
     let date = date::find(text, &shown);
-    // A byline (and the author's affiliation) between the headline and
-    // the date, as journals set them: the headline stands above the byline.
-    let date_line = date.map(|(d, _)| {
+    // The line under the headline: the date line, or a byline (and the
+    // author's affiliation) between the headline and the date, as journals
+    // set them.
+    let under_headline = date.map(|(d, _)| {
         (1..=2)
             .filter_map(|k| d.checked_sub(k))
             .find(|&j| j > 0 && super::structure::is_top_byline(line(j)))
@@ -47,7 +48,7 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
     let mut leading = Vec::new();
     let mut breadcrumb = None;
     for j in 0..shown.len().min(4) {
-        if Some(j) == date_line {
+        if Some(j) == under_headline {
             continue;
         }
         if j == 0 && is_breadcrumb(line(j)) {
@@ -60,7 +61,7 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
         leading.push(j);
     }
     let mut chrome = Vec::new();
-    let (rubric, headline) = match date_line {
+    let (rubric, headline) = match under_headline {
         // More than a rubric above the headline is the page's top: a site
         // name, a menu, a ticker with today's date, a list of other stories.
         // The article follows the date (a date at its end makes no top).

@@ -429,10 +429,12 @@ pub fn resolve(
             by_number.entry(n).or_default().push(j);
         }
     }
-    // `(gọi tắt là Đề án 06)`: a short form the article defines.
+    // `(gọi tắt là Đề án 06)`: a short form (a number alone) the article defines.
     let defines: Vec<bool> = mentions
         .iter()
-        .map(|m| defines_short_form(text, m.span.start))
+        .map(|m| {
+            matches!(m.target, Target::Number { .. }) && defines_short_form(text, m.span.start)
+        })
         .collect();
     for i in 0..mentions.len() {
         if drafts[i].fixed.is_some() {

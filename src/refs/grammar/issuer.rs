@@ -60,9 +60,25 @@ pub fn districts_named(s: &str, province: &str) -> Vec<String> {
     let unit = UNIT.get_or_init(|| {
         Regex::new(r"(?i)huyện|quận|thị xã|thị ủy|thị uỷ|thành ủy|thành uỷ").expect("a valid regex")
     });
+    units_named(s, province, unit)
+}
+
+/// The cities of `province` the text names (`thành phố Lào Cai`, `TP. Vĩnh
+/// Yên`, `Thành ủy Bảo Lộc`), as slugs, in reading order: the city of an
+/// unnamed `Đảng bộ thành phố` in a province that is not itself a city.
+pub fn cities_named(s: &str, province: &str) -> Vec<String> {
+    static UNIT: OnceLock<Regex> = OnceLock::new();
+    let unit = UNIT
+        .get_or_init(|| Regex::new(r"(?i)thành phố|thành ủy|thành uỷ|tp").expect("a valid regex"));
+    units_named(s, province, unit)
+}
+
+/// The districts of `province` named after the unit words `unit` finds,
+/// in reading order and as often as named.
+fn units_named(s: &str, province: &str, unit: &Regex) -> Vec<String> {
     let mut out = Vec::new();
     for m in unit.find_iter(s) {
-        if !at_word_start(s, m.start()) {
+        if !at_word_start(s, m.start()) || char_at(s, m.end()).is_some_and(is_word_char) {
             continue;
         }
         // `Huyện ủy Kim Bôi`, `Thị ủy Vĩnh Châu`: the name after the organ;
@@ -79,35 +95,6 @@ pub fn districts_named(s: &str, province: &str) -> Vec<String> {
         if let Some((places, _)) = named {
             let here = places.into_iter().find(|(p, _)| p == province);
             out.extend(here.map(|(_, d)| d));
-        }
-    }
-    out
-}
-
-/// The cities of `province` the text names (`thành phố Lào Cai`, `TP. Vĩnh
-/// Yên`, `Thành ủy Bảo Lộc`), as slugs, in reading order: the city of an
-/// unnamed `Đảng bộ thành phố` in a province that is not itself a city.
-pub fn cities_named(s: &str, province: &str) -> Vec<String> {
-    static UNIT: OnceLock<Regex> = OnceLock::new();
-    let unit = UNIT
-        .get_or_init(|| Regex::new(r"(?i)thành phố|thành ủy|thành uỷ|tp").expect("a valid regex"));
-    let mut out = Vec::new();
-    for m in unit.find_iter(s) {
-        if !at_word_start(s, m.start()) || char_at(s, m.end()).is_some_and(is_word_char) {
-            continue;
-        }
-        let at = if norm(m.as_str()).ends_with("ủy") {
-            m.end()
-        } else {
-            m.start()
-        };
-        if let Some((places, _)) = district_names(s, at) {
-            out.extend(
-                places
-                    .into_iter()
-                    .filter(|(p, _)| p == province)
-                    .map(|(_, d)| d),
-            );
         }
     }
     out

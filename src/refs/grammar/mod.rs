@@ -423,16 +423,11 @@ fn tail(s: &str, start: usize) -> Tail {
             let verb = any_phrase(s, q, &["được ban hành", "ban hành", "được ký", "ký"])
                 .map(|e| ws(s, e, false))
                 .filter(|&v| phrase(s, v, "ngày").is_some());
-            let own_date = dated(s, verb.unwrap_or(q)).filter(|&(_, _, e2)| {
-                // `Nghị quyết 26, ngày 16/6/2022, Ban Chấp hành Trung ương
-                // ban hành ...`: a date between commas before an organ
-                // opens the organ's clause.
-                let after = punct(s, ws(s, e2, false), &[',']).map(|c| ws(s, c, false));
-                let opens_clause = after.is_some_and(|a| {
-                    char_at(s, a).is_some_and(char::is_uppercase) && issuer(s, a).is_some()
-                });
-                !(comma.is_some() && opens_clause)
-            });
+            // `Nghị quyết 26, ngày 16/6/2022, Ban Chấp hành Trung ương ban
+            // hành ...`: a date between commas before an organ dates the
+            // organ's clause ([`clause_date`]), not the mention before it.
+            let own_date = dated(s, verb.unwrap_or(q))
+                .filter(|&(_, _, e2)| comma.is_none() || !opens_organs_clause(s, e2));
             if let Some((d, y, e2)) = own_date {
                 t.date = d;
                 t.year = y;
@@ -1090,17 +1085,41 @@ const SIGNER_GAP: usize = 60;
 
 /// Whether what stands between a clause's date and its issuer leaves the
 /// date the issuer's: nothing but a comma, or after the comma a few words
-/// naming who signs for the organ, with no punctuation and no number.
+/// naming who signs for the organ, with no punctuation and no number (and
+/// not `của`: `, ngày 23-6-2021, của Ban Bí thư` dates the mention before).
 fn date_reaches_issuer(gap: &str) -> bool {
     let gap = gap.trim_start();
     match gap.strip_prefix(',') {
         _ if gap.trim_start_matches([',', ' ']).is_empty() => true,
         Some(words) => {
+            let words = words.trim_start();
             words.len() <= SIGNER_GAP
+                && phrase(words, 0, "của").is_none()
                 && !words.contains(|c: char| c.is_ascii_digit() || ",.;:()\"“”\n".contains(c))
         }
         None => false,
     }
+}
+
+/// Whether the date ending at `date_end` opens the clause of an organ named
+/// after it, as [`clause_date`] reads one: `, Ban Chấp hành Trung ương ban
+/// hành ...`, `, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị ký ...`.
+fn opens_organs_clause(s: &str, date_end: usize) -> bool {
+    let Some(comma) = punct(s, ws(s, date_end, false), &[',']) else {
+        return false;
+    };
+    let mut at = ws(s, comma, false);
+    while at <= comma + SIGNER_GAP && date_reaches_issuer(&s[date_end..at]) {
+        if char_at(s, at).is_some_and(char::is_uppercase) && issuer(s, at).is_some() {
+            return true;
+        }
+        let next = ws(s, word_end(s, at), false);
+        if next == at {
+            break;
+        }
+        at = next;
+    }
+    false
 }
 
 /// `..., ngày 16/6/2022, Ban Chấp hành Trung ương ban hành ...`: a date
