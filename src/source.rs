@@ -1,10 +1,13 @@
 //! Stage 1, read: the content folder → [`Source`]s.
 //!
 //! A `Source` is one file's text, decoded to UTF-8, without its BOM, HTML
-//! entities a scraper left decoded (`&nbsp;`), `/` for its lookalikes, in
+//! entities a scraper left decoded (`&nbsp;`), `/` for its lookalikes, a
+//! `.txt` page's leftover HTML tags blanked ([`markup`]), in
 //! Unicode NFC (so that
 //! every later stage, and every byte offset `scan` reports, sees one
 //! spelling of each letter), with its line ends untouched.
+
+mod markup;
 
 use std::path::{Path, PathBuf};
 
@@ -270,10 +273,13 @@ pub fn from_bytes(
     format: Format,
     bytes: &[u8],
 ) -> Result<Option<Source>, SourceError> {
-    let (text, encoding) = decode(bytes).map_err(|message| SourceError::Decode {
+    let (mut text, encoding) = decode(bytes).map_err(|message| SourceError::Decode {
         path: path.to_path_buf(),
         message,
     })?;
+    if format == Format::Txt {
+        markup::blank(&mut text);
+    }
     if text.chars().all(is_invisible) {
         return Ok(None);
     }

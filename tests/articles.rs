@@ -415,3 +415,32 @@ proptest::proptest! {
         }
     }
 }
+
+/// A `.txt` page a scraper left half in HTML: the tags are not text, and
+/// what a reader never sees (comments, scripts) or sees beside the article
+/// (a box of related stories) is in no block, so it is never cited.
+#[test]
+fn html_left_by_a_scraper_is_not_the_article() {
+    let text = "Báo Hòa Bình\n<div class=\"article\">\n\
+        <h1>Huyện Lạc Sơn quán triệt nghị quyết</h1>\n\
+        <p>Ngày 10/6, Huyện ủy Lạc Sơn quán triệt <strong>Nghị quyết số 21-NQ/TW</strong>.</p>\n\
+        <!-- Tin liên quan: Chỉ thị số 35-CT/TW -->\n\
+        <p>Hội nghị triển khai Kế hoạch số 120-KH/TU của Tỉnh ủy.</p>\n\
+        <script>var t = \"Kết luận số 14-KL/TW\";</script>\n\
+        <div class=\"box-tin-lien-quan\">\n<a href=\"/1.html\">Quán triệt Quy định số 08-QĐi/TW</a>\n</div>\n\
+        <p>Phương Anh</p>\n</div>\n";
+    let a = clean_text("a.txt", text, &SiteConfig::default());
+    let blocks: Vec<&str> = a
+        .blocks
+        .iter()
+        .map(|b| a.text[b.range.clone()].trim())
+        .collect();
+    let all = blocks.join("\n");
+    assert!(all.contains("Nghị quyết số 21-NQ/TW"), "{all}");
+    assert!(all.contains("Kế hoạch số 120-KH/TU"), "{all}");
+    for gone in ["35-CT/TW", "14-KL/TW", "08-QĐi/TW", "<", ">"] {
+        assert!(!all.contains(gone), "{gone}: {all}");
+    }
+    assert_eq!(a.title, "Huyện Lạc Sơn quán triệt nghị quyết");
+    assert_eq!(a.author.as_deref(), Some("Phương Anh"));
+}

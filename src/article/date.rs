@@ -32,7 +32,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
     let re = RE.get_or_init(|| {
         Regex::new(
             r"(?xi)^
-            (?:(?:cập\ nhật(?:\ lúc|\ ngày)?|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
+            (?:(?:cập\ nhật(?:\ lúc|\ ngày)?|cap\ nhat|ngày\ đăng|đăng\ ngày|ngày\ cập\ nhật|đăng\ lúc|ngày\ xuất\ bản|xuất\ bản|thời\ gian\ đăng|thời\ gian|đăng\ tải)\s*:?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
             (?:(?:lúc\s*:?\s*)?\d{1,2}\s*[:h]\s*\d{2}'?\s*[,\-–—|]?\s*)?
             (?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7])\s*[,\-–—]?\s*)?
@@ -58,22 +58,19 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
         Some((_, len)) => &line[len..],
         None => line,
     };
-    // An outlet, author or section before a dash, a bullet or a bar: `SGGP
-    // - Thứ Bảy, 18/11/2023 08:10`, `Thành Duy • 21/07/2023`, `SGGP | ...`.
-    let line = [" - ", " – ", "•", "·", "|"]
-        .iter()
-        .fold(line, |line, sep| match line.split_once(sep) {
-            Some((name, rest))
-                if name.chars().count() <= 30
-                    && name
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == ' ' || c == '.') =>
-            {
-                rest.trim()
-            }
-            _ => line,
-        });
-    let caps = re.captures(line)?;
+    // What may stand before the date, past a separator: an outlet, an
+    // author, a section, a place, the weather (`SGGP - Thứ Bảy, 18/11/2023`,
+    // `Thành Duy • 21/07/2023`, `Sơn La, Thứ Hai, 08/11/2021`, `Pleiku
+    // 21°C - Mưa rào nhẹ | Thứ Ba, 14/06/2022`).
+    let caps = re.captures(line).or_else(|| {
+        separators(line)
+            .filter(|&(at, _)| is_before_date(&line[..at]))
+            .map(|(at, rest)| (&line[at..rest], line[rest..].trim()))
+            // `Thuận Hóa, ngày 18 tháng 8 năm 2025` heads a reprinted
+            // document: its date, not the page's.
+            .filter(|(sep, rest)| !(*sep == "," && rest.starts_with("ngày")))
+            .find_map(|(_, rest)| re.captures(rest))
+    })?;
     // Whichever of the three spellings matched.
     let num = |names: [&str; 3]| {
         names
@@ -90,6 +87,45 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// Where `line` may be cut before a date: each separator's start and the
+/// end of the separator.
+fn separators(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const SEPARATORS: [&str; 9] = [" - ", " – ", "•", "·", "|", ",", ":", "  ", "\t"];
+    line.char_indices().filter_map(move |(at, _)| {
+        SEPARATORS
+            .iter()
+            .find(|sep| line[at..].starts_with(**sep))
+            .map(|sep| (at, at + sep.len()))
+    })
+}
+
+/// Whether `prefix` is what a portal prints before its date line's date:
+/// a few words (an outlet, an author, a place, a section), with numbers only
+/// for the weather (`21°C`, `Độ ẩm 82%`), never a sentence.
+fn is_before_date(prefix: &str) -> bool {
+    let prefix = prefix.trim();
+    if prefix.is_empty() || prefix.chars().count() > 60 {
+        return false;
+    }
+    let mut chars = prefix.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+            while chars.peek() == Some(&' ') {
+                chars.next();
+            }
+            if !matches!(chars.peek(), Some('°' | '%')) {
+                return false;
+            }
+        } else if !(c.is_alphabetic() || " .:,-–|•·°%()\t".contains(c)) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The publication date among `lines` and the index of its line: the date
@@ -167,6 +203,28 @@ mod tests {
             ("Tạp chí Xây dựng Đảng - 03/11/2021", 2021, 11, 3),
             ("(Baohatinh.vn) - 09/06/2025 | 10:20", 2025, 6, 9),
             ("SGGP | Thứ Hai, 18/8/2025 05:30", 2025, 8, 18),
+            // A place, the weather.
+            ("Sơn La, Thứ Hai, 08/11/2021", 2021, 11, 8),
+            ("Sóc Trăng, 28/11/2019", 2019, 11, 28),
+            (
+                "Pleiku 21°C - Mưa rào nhẹ  |  Thứ Ba, 14/06/2022 07:30",
+                2022,
+                6,
+                14,
+            ),
+            (
+                "Gia Nghĩa 24°C  Độ ẩm 82%        Thứ Hai, 15/03/2021",
+                2021,
+                3,
+                15,
+            ),
+            (
+                "Hà Giang: 18°C - Nhiều mây   Thứ Tư, 05/07/2023",
+                2023,
+                7,
+                5,
+            ),
+            ("Cap nhat: 12/10/2018", 2018, 10, 12),
         ] {
             assert_eq!(parse_line(line), ymd(y, m, d), "{line}");
         }
@@ -188,6 +246,11 @@ mod tests {
         assert_eq!(parse_line("Nghị quyết số 22-NQ/TW ngày 02/02/2008"), None);
         assert_eq!(parse_line("31/02/2020"), None);
         assert_eq!(parse_line("4 3 15"), None);
+        // Numbers before the date that are no weather: a sentence.
+        assert_eq!(parse_line("Năm 2020, 15/3/2021"), None);
+        assert_eq!(parse_line("Có 12 chi bộ | 15/3/2021"), None);
+        // A reprinted document's place and date.
+        assert_eq!(parse_line("Thuận Hóa, ngày 18 tháng 8 năm 2025"), None);
     }
 
     #[test]

@@ -45,6 +45,15 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
             .find(|&j| j > 0 && super::structure::is_top_byline(line(j)))
             .unwrap_or(d)
     });
+    // The headline under a date line at `d` (a rubric may come between):
+    // a headline-like line with the lede under it.
+    let headline_under = |d: usize| {
+        let fits =
+            |j: usize| j + 1 < shown.len() && is_headline(line(j)) && !is_headline(line(j + 1));
+        [d + 1, d + 2]
+            .into_iter()
+            .find(|&j| fits(j) && (j == d + 1 || is_rubric(line(d + 1))))
+    };
     let mut leading = Vec::new();
     let mut breadcrumb = None;
     for j in 0..shown.len().min(4) {
@@ -62,6 +71,26 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
     }
     let mut chrome = Vec::new();
     let (rubric, headline) = match under_headline {
+        // The page's top (its masthead, a menu) and a date line above the
+        // headline: `BÁO ĐẮK NÔNG / Thời sự | Chính trị / Thứ Hai,
+        // 15/03/2021 / <headline> / <lede>`.
+        Some(d)
+            if d > 0
+                && date.is_some_and(|(at, _)| at == d)
+                && (0..d).all(|j| is_top(line(j)))
+                && (is_page_chrome(line(d - 1))
+                    || is_rubric(line(d - 1))
+                    || is_in_capitals(line(d - 1)))
+                && (0..d).any(|j| is_page_chrome(line(j)) || is_in_capitals(line(j)))
+                && headline_under(d).is_some() =>
+        {
+            let h = headline_under(d).unwrap_or(d + 1);
+            let rubric = [d - 1, d + 1]
+                .into_iter()
+                .find(|&j| j != h && is_rubric(line(j)) && !is_page_chrome(line(j)));
+            chrome = (0..d).filter(|&j| Some(j) != rubric).collect();
+            (rubric, Some(h))
+        }
         // More than a rubric above the headline is the page's top: a site
         // name, a menu, a ticker with today's date, a list of other stories.
         // The article follows the date (a date at its end makes no top).
@@ -79,7 +108,15 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
             let above = leading.iter().copied().rfind(|&j| j < d - 1);
             (above.or(breadcrumb), Some(d - 1))
         }
-        _ => (breadcrumb, leading.first().copied()),
+        // No date line: the page's masthead and menus above the headline
+        // are its top.
+        _ => {
+            let own = leading.iter().position(|&j| !is_page_chrome(line(j)));
+            if let Some(k) = own {
+                chrome = leading[..k].to_vec();
+            }
+            (breadcrumb, own.map(|k| leading[k]))
+        }
     };
     // The body must keep a line: a page of one short line has no headline.
     let headline = headline.filter(|_| shown.len() > 1);
@@ -94,6 +131,44 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
 /// A line of a page's top: short and not an article's lede.
 fn is_top(line: &str) -> bool {
     lines::is_short(line, 200) && lines::lede_prefix(line).is_none()
+}
+
+/// A line of the page around the article, never its headline: a
+/// breadcrumb, a menu bar (`Thời sự | Chính trị | Kinh tế`, or its items
+/// apart by wide gaps), a masthead (`Báo Gia Lai điện tử`, `CỔNG THÔNG TIN
+/// ĐIỆN TỬ ĐẢNG BỘ TỈNH KON TUM`, `SONLA.ORG.VN - ...`).
+fn is_page_chrome(line: &str) -> bool {
+    const PORTALS: &[&str] = &["cong thong tin ", "trang thong tin ", "tap chi "];
+    let line = line.trim();
+    let folded = crate::vi::fold(line);
+    // A provincial paper: `Báo` and the province (not `Báo chí ...`).
+    let paper = folded.strip_prefix("bao ").is_some_and(|name| {
+        let name = name
+            .trim_end_matches(" online")
+            .trim_end_matches(" dien tu");
+        crate::gazetteer::Gazetteer::get()
+            .province_by_key(name)
+            .is_some()
+    });
+    let site = folded
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| [".vn", ".org", ".com"].iter().any(|d| w.ends_with(d)));
+    is_breadcrumb(line)
+        || line.matches('|').count() >= 2
+        || line
+            .split("  ")
+            .filter(|item| !item.trim().is_empty())
+            .count()
+            >= 4
+        || paper
+        || site
+        || PORTALS.iter().any(|m| folded.starts_with(m))
+}
+
+/// A line in capitals (`BÁO ĐẮK NÔNG`), as mastheads are set.
+fn is_in_capitals(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
 }
 
 /// A section's name over the headline (`Chính trị`, `Thời sự > Xây dựng
@@ -288,6 +363,36 @@ mod tests {
             );
             assert_eq!(date, NaiveDate::from_ymd_opt(2023, 9, 12));
         }
+    }
+
+    #[test]
+    fn a_masthead_and_menu_above_the_date_and_headline() {
+        for top in [
+            "BÁO ĐẮK NÔNG\nThời sự  |  Chính trị  |  Kinh tế\nGia Nghĩa 24°C  Độ ẩm 82%   Thứ Hai, 15/03/2021",
+            "Báo Gia Lai điện tử\nTrang chủ | Thời sự | Xây dựng Đảng\nXây dựng Đảng\nThứ Hai, 15/03/2021",
+            "TỈNH ĐOÀN NGHỆ AN - CỔNG THÔNG TIN ĐIỆN TỬ\nTrang chủ   Giới thiệu   Tin tức   Văn bản\nTin tức » Hoạt động\nĐăng ngày: 15/03/2021 | Lượt xem: 1.204",
+            "Cổng thông tin điện tử Đảng bộ tỉnh Kon Tum\nTrang chủ > Tin tức > Xây dựng Đảng\nCập nhật: 15/03/2021 14:20",
+        ] {
+            let text = format!("{top}\n\nĐắk Nông cụ thể hóa Nghị quyết Đại hội XIII\n\n{P}\n");
+            let (_, headline, date) = head_of(&text);
+            assert_eq!(headline.as_deref(), Some("Đắk Nông cụ thể hóa Nghị quyết Đại hội XIII"), "{top}");
+            assert_eq!(date, NaiveDate::from_ymd_opt(2021, 3, 15), "{top}");
+        }
+    }
+
+    #[test]
+    fn a_masthead_is_no_headline() {
+        let text = format!("Báo Hòa Bình\nHuyện Lạc Sơn quán triệt nghị quyết\n{P}\n");
+        assert_eq!(
+            head_of(&text).1.as_deref(),
+            Some("Huyện Lạc Sơn quán triệt nghị quyết")
+        );
+        // A headline about the press is a headline.
+        let text = format!("Báo chí tỉnh Hòa Bình với công tác xây dựng Đảng\n{P}\n");
+        assert_eq!(
+            head_of(&text).1.as_deref(),
+            Some("Báo chí tỉnh Hòa Bình với công tác xây dựng Đảng")
+        );
     }
 
     #[test]
