@@ -208,3 +208,27 @@ fn json_for_script_cannot_close_the_script_or_break_lines() {
     assert_eq!(back, [payload]);
     assert_eq!(escape_json_for_script("{\"a\":1}"), "{\"a\":1}");
 }
+
+/// A citation inside a link of the article's own stays a citation (its
+/// anchor, for the directive page's "cited in" link) but no link: links do
+/// not nest in HTML.
+#[test]
+fn a_citation_inside_a_markdown_link_is_no_nested_link() {
+    let page = page_of(
+        &[(
+            "a.md",
+            "# Tiêu đề\n\nMARKER theo [Nghị quyết số 21-NQ/TW](https://example.com/nq21) của Hội nghị Trung ương 5 khóa XIII và **Chỉ thị số 05-CT/TW** của Bộ Chính trị.\n",
+        )],
+        "",
+        "MARKER",
+    );
+    let b = body(&page);
+    assert!(
+        b.contains("<a href=\"https://example.com/nq21\"><span class=\"cite\" id=\"c0\">Nghị quyết số 21-NQ/TW</span></a>"),
+        "{b}"
+    );
+    assert!(
+        b.contains("<strong><a class=\"cite\" id=\"c1\" href=\"../directives/"),
+        "{b}"
+    );
+}

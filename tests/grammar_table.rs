@@ -506,6 +506,11 @@ fn numbers_without_code() {
             "Nghị quyết số 10 của Đảng ủy Khối Các cơ quan tỉnh",
             &["10-NQ/ĐUK@yen-bai"],
         ),
+        // The bloc of both, as several provinces merged them.
+        (
+            "Ban Thường vụ Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh đã ban hành Đề án số 02 về",
+            &["2-ĐA/ĐUK@yen-bai"],
+        ),
         ("Chỉ thị số 12 của Thành ủy Hà Nội", &["12-CT/TU@ha-noi"]),
         (
             "Hướng dẫn số 26 của Ban Tuyên giáo Trung ương",
@@ -746,6 +751,19 @@ fn plenums_and_congresses() {
             &["21-KL/TW#2021"],
         ),
         ("Nghị quyết TƯ 4 khoá XII", &["4-NQ/TW#2016"]),
+        // Plenums listed in words: as `Trung ương 4, 5, 6 khóa XIII`.
+        (
+            "Nghị quyết Hội nghị lần thứ tư, thứ năm, thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII",
+            &["21-KL/TW#2021", "21-NQ/TW#2022", "NQTW6/XIII"],
+        ),
+        (
+            "Nghị quyết Trung ương 4, 5, 6 khóa XIII",
+            &["21-KL/TW#2021", "21-NQ/TW#2022", "NQTW6/XIII"],
+        ),
+        (
+            "Nghị quyết Trung ương lần thứ tư và lần thứ năm khóa XIII",
+            &["21-KL/TW#2021", "21-NQ/TW#2022"],
+        ),
         ("Nghị quyết Trung ương 7 (khóa XII)", &["26-NQ/TW#2018"]),
         (
             "Nghị quyết Trung ương 6 (khóa XII) về sắp xếp tổ chức bộ máy tinh gọn",
@@ -911,6 +929,9 @@ fn abbreviations_wrapping_case_and_tones() {
 #[test]
 fn not_citations() {
     let rows: &[&str] = &[
+        // Another organisation's Congress, numbered as the Party's are.
+        "Nghị quyết Đại hội XIII Công đoàn Việt Nam",
+        "Nghị quyết Đại hội XII Hội Liên hiệp Phụ nữ Việt Nam",
         "các chỉ thị, nghị quyết của Trung ương, Tỉnh ủy về công tác xây dựng Đảng",
         "thường xuyên giám sát việc thực hiện nghị quyết sau khi được ban hành",
         "triển khai thực hiện chỉ thị.",

@@ -685,6 +685,7 @@ mod tests {
             "Tin cùng chuyên mục Xây dựng Đảng",
             "Bạn đọc bình luận (3)",
             "Tin, bài liên quan",
+            "Văn bản cùng chuyên mục",
         ] {
             let text = format!("{PARA}\n{line}\nTin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(line));

@@ -243,11 +243,17 @@ pub fn province_in(body: &str) -> Option<Province> {
                 && !next_joined_capital
                 && !needs_context
                 && !after_district_word;
-            if after_province_word || standalone {
+            let after = body[words[end - 1].range.end..].trim_start();
+            // `tỉnh Đắk Nông (cũ)`: a province merged into another in 2025;
+            // `phường Hà Giang 1`, `xã Hòa Bình`: a commune named after one.
+            let former = after.starts_with("(cũ)") || after.starts_with("(Cũ)");
+            let commune = matches!(prev1.as_str(), "phuong" | "xa")
+                || (prev2 == "thi" && prev1 == "tran")
+                || after.starts_with(|c: char| c.is_ascii_digit());
+            if (after_province_word || standalone) && !former && !commune {
                 provinces.add(p, i);
                 // `tỉnh Lào Cai (mới)`: the province as merged in 2025, the
                 // one the article is in, however often the old ones are named.
-                let after = body[words[end - 1].range.end..].trim_start();
                 // (The text is NFC: one spelling of `mới`.)
                 if merged.is_none() && (after.starts_with("(mới)") || after.starts_with("(Mới)"))
                 {
@@ -323,6 +329,15 @@ mod tests {
         assert_eq!(
             slug("Đảng bộ phường Yên Bái tổ chức đại hội. Tỉnh Yên Bái và tỉnh Yên Bái cũ. Đây là đại hội điểm của tỉnh Lào Cai (mới), hợp nhất tỉnh Lào Cai và tỉnh Yên Bái."),
             Some("lao-cai".into())
+        );
+        // A former province, a commune named after one, are not the article's.
+        assert_eq!(
+            slug("Lâm Đồng: Hội nghị khu vực Đắk Nông (cũ). Khu vực Đắk Nông (cũ) và Đắk Nông (cũ) có. Tỉnh ủy Lâm Đồng chỉ đạo."),
+            Some("lam-dong".into())
+        );
+        assert_eq!(
+            slug("Đại hội Đảng bộ phường Hà Giang 1. Phường Hà Giang 2 và phường Hà Giang 1. Tỉnh ủy Tuyên Quang chỉ đạo."),
+            Some("tuyen-quang".into())
         );
     }
 

@@ -91,11 +91,11 @@ pub fn render(archive: &Archive, entry: &Entry, root: &str, allow_raw_html: bool
                             out.push_str("<br>");
                         }
                         let end = pos + line.trim_end().len();
-                        linked_text(&mut out, archive, entry, pos..end, root);
+                        linked_text(&mut out, archive, entry, pos..end, root, false);
                         pos += line.len() + 1;
                     }
                 } else {
-                    linked_text(&mut out, archive, entry, range, root);
+                    linked_text(&mut out, archive, entry, range, root, false);
                 }
                 out.push_str(close);
                 out.push('\n');
@@ -114,19 +114,22 @@ pub fn title(archive: &Archive, entry: &Entry, root: &str) -> Option<String> {
         return None;
     }
     let mut out = String::new();
-    linked_text(&mut out, archive, entry, block.range.clone(), root);
+    linked_text(&mut out, archive, entry, block.range.clone(), root, false);
     Some(out)
 }
 
 /// Writes `text[range]` escaped, with the citations inside it as links.
 /// Citations sharing one span (`khóa XI, XII`) give one link and a small
 /// second link; a citation overlapping an earlier one is not linked twice.
+/// Inside a link of the article's own (`in_link`), where a link may not
+/// stand, a citation is a `<span>` that keeps its anchor.
 fn linked_text(
     out: &mut String,
     archive: &Archive,
     entry: &Entry,
     range: Range<usize>,
     root: &str,
+    in_link: bool,
 ) {
     let text = &entry.article.text;
     let mut pos = range.start;
@@ -142,7 +145,15 @@ fn linked_text(
         let mut j = i;
         while j < cits.len() && cits[j].span == cits[i].span {
             let href = directive_href(archive, &cits[j].key, root);
-            if j == i {
+            if in_link {
+                if j == i {
+                    let _ = write!(out, "<span class=\"cite\" id=\"c{j}\">");
+                    escape_into(out, &text[span.clone()]);
+                    out.push_str("</span>");
+                } else {
+                    let _ = write!(out, "<span class=\"cite\" id=\"c{j}\"></span>");
+                }
+            } else if j == i {
                 let _ = write!(out, "<a class=\"cite\" id=\"c{j}\" href=\"{href}\">");
                 escape_into(out, &text[span.clone()]);
                 out.push_str("</a>");
@@ -201,6 +212,8 @@ fn markdown(
             events.push(Event::InlineHtml(CowStr::from(html)));
         }
     };
+    // Inside the article's own links (`[Nghị quyết 21](https://...)`).
+    let mut links = 0usize;
     for (event, r) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
         if let Event::Html(h) | Event::InlineHtml(h) = &event {
             raw.push_str(h);
@@ -211,20 +224,27 @@ fn markdown(
         match event {
             Event::Text(t) if text.get(abs.clone()) == Some(&*t) && has_citation(entry, &abs) => {
                 let mut html = String::new();
-                linked_text(&mut html, archive, entry, abs, root);
+                linked_text(&mut html, archive, entry, abs, root, links > 0);
                 events.push(Event::InlineHtml(CowStr::from(html)));
+            }
+            Event::End(pulldown_cmark::TagEnd::Link) => {
+                links = links.saturating_sub(1);
+                events.push(event);
             }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => events.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: safe_url(dest_url),
-                title,
-                id,
-            })),
+            }) => {
+                links += 1;
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: safe_url(dest_url),
+                    title,
+                    id,
+                }))
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,

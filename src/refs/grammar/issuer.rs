@@ -433,8 +433,18 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     if let Some(e) = phrase(s, pos, "đảng ủy khối") {
         let mut e = e;
         let q = ws(s, e, false);
-        if let Some(e2) = any_phrase(s, q, &["các cơ quan", "cơ quan", "doanh nghiệp", "ccq"])
-        {
+        if let Some(e2) = any_phrase(
+            s,
+            q,
+            &[
+                "các cơ quan và doanh nghiệp",
+                "cơ quan và doanh nghiệp",
+                "các cơ quan",
+                "cơ quan",
+                "doanh nghiệp",
+                "ccq",
+            ],
+        ) {
             e = e2;
         }
         // An abbreviation in brackets: `Đảng ủy Khối Các cơ quan (CCQ) tỉnh`.

@@ -549,6 +549,12 @@ fn subject(s: &str, end: usize) -> Option<String> {
             '"' => quoted,
             '.' => rest[k + 1..].starts_with([' ', '\n']) || k + 1 == rest.len(),
             '(' => true,
+            // `... không được làm và Quy định số 69-QĐ/TW ...`: the next
+            // document listed.
+            ' ' => phrase(rest, k + 1, "và").is_some_and(|e| {
+                let after = ws(rest, e, false);
+                TYPE_WORDS.iter().any(|w| phrase(rest, after, w).is_some())
+            }),
             // `..., Hướng dẫn số 09`, `..., Ban Thường vụ Tỉnh ủy ban hành`: a new clause.
             ',' => {
                 let after = ws(rest, k + 1, false);
@@ -1336,6 +1342,25 @@ mod tests {
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2021, 10, 25));
         assert_eq!(m.term, Some(13));
         assert_eq!(m.subject.as_deref(), Some("đẩy mạnh"));
+    }
+
+    #[test]
+    fn a_subject_ends_where_the_next_document_is_listed() {
+        let ms = detect("Quy định số 37-QĐ/TW về những điều đảng viên không được làm và Quy định số 69-QĐ/TW của Bộ Chính trị về kỷ luật tổ chức đảng.");
+        let subjects: Vec<_> = ms.iter().map(|m| m.subject.as_deref()).collect();
+        assert_eq!(
+            subjects,
+            [
+                Some("những điều đảng viên không được làm"),
+                Some("kỷ luật tổ chức đảng")
+            ]
+        );
+        // A document the subject itself names stays in it.
+        let ms = detect("Kết luận số 01-KL/TW về tiếp tục thực hiện Chỉ thị 05 của Bộ Chính trị.");
+        assert_eq!(
+            ms[0].subject.as_deref(),
+            Some("tiếp tục thực hiện Chỉ thị 05 của Bộ Chính trị")
+        );
     }
 
     #[test]

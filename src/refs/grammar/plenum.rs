@@ -42,8 +42,9 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
         let q = phrase(s, q, "đảng").map_or(q, |x| ws(s, x, true));
         if let Some(x) = phrase(s, q, "lần thứ") {
             let (n, e2) = ordinal(s, ws(s, x, true))?;
+            let (more, e2) = more_ordinals(s, e2);
             let (n, terms, end) = with_terms(s, n, e2);
-            return Some((vec![n], terms, end));
+            return Some(([vec![n], more].concat(), terms, end));
         }
         let (n, _, e2) = number(s, q).or_else(|| {
             // `TW4`: the regex word boundary does not split letters from digits.
@@ -67,20 +68,46 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
             .map(|e| ws(s, e, true))
             .or_else(|| phrase(s, pos, "thứ").map(|e| ws(s, e, true)))?;
         let (n, e) = ordinal(s, q)?;
-        let mut e = e;
+        // `Hội nghị lần thứ tư, thứ năm, thứ sáu Ban Chấp hành Trung ương`.
+        let (more, e) = more_ordinals(s, e);
         let q = ws(s, e, true);
         let q = phrase(s, q, "của").map(|x| ws(s, x, true)).unwrap_or(q);
         let q2 = any_phrase(s, q, &["ban chấp hành", "bch"]).map(|x| ws(s, x, true))?;
-        e = central(s, q2)?;
+        let mut e = central(s, q2)?;
         if let Some(x) = phrase(s, ws(s, e, false), "đảng") {
             e = x;
         }
-        (n, e)
+        let (n, terms, end) = with_terms(s, n, e);
+        return Some(([vec![n], more].concat(), terms, end));
     } else {
         return None;
     };
     let (n, terms, end) = with_terms(s, n, end);
     Some((vec![n], terms, end))
+}
+
+/// The plenums listed after a first one in words at `end` (`, thứ năm, thứ
+/// sáu`, `và lần thứ sáu`), and where the list ends.
+fn more_ordinals(s: &str, mut end: usize) -> (Vec<u32>, usize) {
+    let mut more = Vec::new();
+    while more.len() < 4 {
+        let q = ws(s, end, false);
+        let Some(sep) = punct(s, q, &[',']).or_else(|| phrase(s, q, "và")) else {
+            break;
+        };
+        let q = ws(s, sep, false);
+        let Some(q) = any_phrase(s, q, &["lần thứ", "thứ"]).map(|e| ws(s, e, false)) else {
+            break;
+        };
+        match ordinal(s, q) {
+            Some((m, e)) => {
+                more.push(m);
+                end = e;
+            }
+            None => break,
+        }
+    }
+    (more, end)
 }
 
 /// The plenums listed after the first at `end` (`, 7`, `và 7`), and where
@@ -179,6 +206,10 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
     if phrase(s, after, "đảng bộ").is_some() {
         return None; // a local Congress this grammar cannot place
     }
+    // `Đại hội XIII Công đoàn Việt Nam`: another organisation's Congress.
+    if !national && any_phrase(s, after, MASS_ORGANISATIONS).is_some() {
+        return None;
+    }
     if s[pos..end].parse::<u32>().is_ok() && !seen_party {
         return None; // `Đại hội 12` alone is too loose
     }
@@ -210,6 +241,26 @@ pub(super) fn congress(s: &str, i: usize) -> Option<Congress> {
         end,
     })
 }
+
+/// The mass organisations whose Congresses are numbered as the Party's
+/// are: a Congress's number followed by one of them is theirs.
+const MASS_ORGANISATIONS: &[&str] = &[
+    "công đoàn",
+    "đoàn tncs",
+    "đoàn thanh niên",
+    "hội liên hiệp phụ nữ",
+    "hội lhpn",
+    "phụ nữ",
+    "hội nông dân",
+    "nông dân",
+    "hội cựu chiến binh",
+    "cựu chiến binh",
+    "hội ccb",
+    "mặt trận tổ quốc",
+    "mttq",
+    "hội sinh viên",
+    "hội liên hiệp thanh niên",
+];
 
 /// A local Congress named at `pos`: `Đảng bộ tỉnh (Yên Bái)`, `Đảng bộ
 /// thành phố Hà Nội`, `Đảng bộ huyện Thanh Sơn`, then its term if written.
