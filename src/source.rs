@@ -1,11 +1,11 @@
 //! Stage 1, read: the content folder → [`Source`]s.
 //!
 //! A `Source` is one file's text, decoded to UTF-8, without its BOM, HTML
-//! entities a scraper left decoded (`&nbsp;`), `/` for its lookalikes, a
-//! `.txt` page's leftover HTML tags blanked ([`markup`]), in
-//! Unicode NFC (so that
-//! every later stage, and every byte offset `scan` reports, sees one
-//! spelling of each letter), with its line ends untouched.
+//! entities a scraper left decoded (`&nbsp;`), invisible marks (soft
+//! hyphens, zero-width spaces) dropped, `/` and Latin letters for their
+//! lookalikes, a `.txt` page's leftover HTML tags blanked ([`markup`]), in
+//! Unicode NFC (so that every later stage, and every byte offset `scan`
+//! reports, sees one spelling of each letter), with its line ends untouched.
 
 mod markup;
 
@@ -541,8 +541,9 @@ pub fn lines_of(
 }
 
 /// Decoded text as the grammar reads it: HTML entities a scraper left
-/// (`số&nbsp;05`, `Q&#272;`) decoded, in NFC, `Đ` and `/` for their lookalikes.
-/// Spans are offsets into this text.
+/// (`số&nbsp;05`, `Q&#272;`) decoded, in NFC, without invisible marks, `Đ`,
+/// `/` and Latin letters for their lookalikes. Spans are offsets into this
+/// text.
 fn plain(text: &str) -> String {
     // Nearly every file has no `&`: nothing to decode.
     let text = if text.contains('&') {
@@ -550,7 +551,88 @@ fn plain(text: &str) -> String {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    slashes(d_for_eth(nfc(&text)))
+    latin_lookalikes(slashes(d_for_eth(without_invisibles(nfc(&text)))))
+}
+
+/// The text without the invisible marks an editor leaves inside words
+/// (`Chỉ th\u{ad}ị`, `05-CT/\u{200b}TW`): soft hyphens, zero-width spaces,
+/// word joiners, a BOM inside the text. A reader sees none of them.
+fn without_invisibles(text: String) -> String {
+    const INVISIBLES: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+    if text.contains(INVISIBLES) {
+        text.replace(INVISIBLES, "")
+    } else {
+        text
+    }
+}
+
+/// Latin letters for the Cyrillic and Greek ones drawn alike, inside a word
+/// that mixes them with Latin letters or digits (`26-NQ/ТW` typed with a
+/// Russian layout on, or read by OCR): Vietnamese words have none, and a
+/// word all in Cyrillic or Greek (a Russian name) stays as written.
+fn latin_lookalikes(text: String) -> String {
+    const LOOKALIKES: &[(char, char)] = &[
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('У', 'Y'),
+        ('Х', 'X'),
+        ('І', 'I'),
+        ('Ј', 'J'),
+        ('Ѕ', 'S'),
+        ('а', 'a'),
+        ('е', 'e'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('с', 'c'),
+        ('у', 'y'),
+        ('х', 'x'),
+        ('і', 'i'),
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Ζ', 'Z'),
+        ('Η', 'H'),
+        ('Ι', 'I'),
+        ('Κ', 'K'),
+        ('Μ', 'M'),
+        ('Ν', 'N'),
+        ('Ο', 'O'),
+        ('Ρ', 'P'),
+        ('Τ', 'T'),
+        ('Υ', 'Y'),
+        ('Χ', 'X'),
+        ('ο', 'o'),
+    ];
+    let latin = |c: char| {
+        LOOKALIKES
+            .iter()
+            .find(|&&(from, _)| from == c)
+            .map(|&(_, to)| to)
+    };
+    // Greek and Cyrillic (U+0380..U+04FF) lead with these bytes; nearly
+    // every file has none.
+    if !text.bytes().any(|b| (0xCE..=0xD3).contains(&b)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(char::is_whitespace) {
+        let mixed = word.chars().any(|c| c.is_ascii_alphanumeric())
+            && word.chars().any(|c| latin(c).is_some());
+        if mixed {
+            out.extend(word.chars().map(|c| latin(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// `/` for its lookalikes in codes (`68-KH／TU`, `30∕2020∕NĐ-CP`): the
@@ -785,6 +867,22 @@ mod tests {
         let (text, _) =
             decode("Kế hoạch số 68-KH／TU; Nghị định số 30∕2020⁄NĐ-CP".as_bytes()).expect("UTF-8");
         assert_eq!(text, "Kế hoạch số 68-KH/TU; Nghị định số 30/2020/NĐ-CP");
+    }
+
+    #[test]
+    fn cyrillic_and_greek_lookalikes_in_a_latin_word_are_latin() {
+        assert_eq!(
+            plain("Nghị quyết số 26-NQ/ТW và 05-СТ/ΤW; Путин, Μόσχα"),
+            "Nghị quyết số 26-NQ/TW và 05-CT/TW; Путин, Μόσχα"
+        );
+    }
+
+    #[test]
+    fn invisible_marks_inside_words_are_dropped() {
+        assert_eq!(
+            plain("Chỉ th\u{ad}ị số 05-CT/\u{200b}TW\u{2060}"),
+            "Chỉ thị số 05-CT/TW"
+        );
     }
 
     #[test]

@@ -202,9 +202,10 @@ impl Lines {
         if offset < self.offset {
             *self = Lines::default();
         }
-        let newlines = text.as_bytes()[self.offset..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
+        // `\n`, `\r\n` and a lone `\r` (old Mac files) each end a line.
+        let b = text.as_bytes();
+        let newlines = (self.offset..offset)
+            .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
             .count();
         self.line += newlines;
         self.offset = offset;
@@ -259,4 +260,25 @@ pub fn sentence_bounds(text: &str, span: &Range<usize>) -> Range<usize> {
         })
         .map_or(hi, |(i, c)| e + i + c.len_utf8());
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn every_line_end_counts_once() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc", "a\r\nb\rc"] {
+            let mut lines = Lines::default();
+            let c = text.len() - 1;
+            let b = text.find('b').unwrap_or_default();
+            assert_eq!(lines.line_of(text, b), 2, "{text:?}");
+            assert_eq!(lines.line_of(text, c), 3, "{text:?}");
+        }
+        // Asked for between the `\r` and the `\n` of one line end.
+        let text = "a\r\nb";
+        let mut lines = Lines::default();
+        assert_eq!(lines.line_of(text, 2), 1);
+        assert_eq!(lines.line_of(text, 3), 2);
+    }
 }
