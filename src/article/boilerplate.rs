@@ -284,7 +284,8 @@ pub fn cut(text: &str, lines: &[Line], extra: Option<&Markers>) -> Cut {
                 box_end = end;
                 continue;
             }
-            if marker || widget || (begun && listed_document(text, lines, i, &l)) {
+            let listed = listed_document(text, lines, i, &l) || series_list(text, lines, i, &l);
+            if marker || widget || (begun && listed) {
                 return Cut { at: i, skipped };
             }
         }
@@ -316,6 +317,27 @@ fn listed_document(text: &str, lines: &[Line], i: usize, loose_line: &str) -> bo
             let s = &text[l.range.clone()];
             is_widget(s, &loose(s))
         })
+}
+
+/// The parts of a series listed under the article on line `i` (`Bài 1:
+/// Quán triệt ...`, `Kỳ 3: ...`, `Bài cuối: ...`): two such lines in a row,
+/// or one as the page's last line. A part's number over a section of text
+/// (`Phần 1: Thực trạng` and its paragraphs) is no list.
+fn series_list(text: &str, lines: &[Line], i: usize, loose_line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:bai|ky|phan) (?:\d{1,2}|cuoi) ?[:.\-–]").expect("a valid regex")
+    });
+    let part = |j: usize| {
+        let s = &text[lines[j].range.clone()];
+        lines::is_short(s, MAX_MARKER_LINE) && !lines::ends_sentence(s)
+    };
+    re.is_match(loose_line)
+        && part(i)
+        && match lines.get(i + 1) {
+            None => true,
+            Some(next) => part(i + 1) && re.is_match(&loose(&text[next.range.clone()])),
+        }
 }
 
 /// `Số: 125/KH-UBND` (`loose`): a document's number alone on its line.
@@ -690,6 +712,24 @@ mod tests {
             let text = format!("{PARA}\n{line}\nTin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(line));
         }
+    }
+
+    #[test]
+    fn a_series_parts_listed_under_the_article_end_it() {
+        let text = format!("Tiêu đề\n{PARA}\nNhóm PV\n\nBài 1: Quán triệt Chỉ thị số 35-CT/TW\nBài 3: Kết luận số 14-KL/TW\n");
+        assert_eq!(
+            cut_line(&text, None).as_deref(),
+            Some("Bài 1: Quán triệt Chỉ thị số 35-CT/TW")
+        );
+        let text = format!("Tiêu đề\n{PARA}\nKỳ cuối: Những việc cần làm ngay\n");
+        assert_eq!(
+            cut_line(&text, None).as_deref(),
+            Some("Kỳ cuối: Những việc cần làm ngay")
+        );
+        // A part's number over its own section stays.
+        let text =
+            format!("Tiêu đề\n{PARA}\nPhần 1: Thực trạng\n{PARA}\nPhần 2: Giải pháp\n{PARA}\n");
+        assert_eq!(cut_line(&text, None), None);
     }
 
     #[test]
