@@ -1085,6 +1085,17 @@ fn a_reprinted_documents_title_is_not_a_citation() {
 #[test]
 fn districts() {
     let rows: &[(&str, &str, &[&str])] = &[
+        // A district committee's board numbers as the committee does.
+        (
+            "nghe-an",
+            "Kế hoạch số 03-KH/UBKTHU ngày 5/1/2023 của Ủy ban Kiểm tra Huyện ủy Yên Thành",
+            &["3-KH/UBKTHU@nghe-an/yen-thanh#2023"],
+        ),
+        (
+            "nghe-an",
+            "Thực hiện Chương trình số 06-CTr/HU của Huyện ủy Yên Thành, Ủy ban Kiểm tra ban hành Kế hoạch số 03-KH/UBKTHU.",
+            &["6-CTr/HU@nghe-an/yen-thanh", "3-KH/UBKTHU@nghe-an/yen-thanh"],
+        ),
         (
             "ben-tre",
             "Kế hoạch số 45-KH/HU ngày 3/3/2023 của Huyện ủy Châu Thành",

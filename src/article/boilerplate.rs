@@ -98,7 +98,15 @@ impl Markers {
                 boundary && rest.chars().count() <= MAX_TAIL
             })
         };
+        // `Bài viết cùng chuyên mục: [Quy định 69-QĐ/TW ...](...)`: the
+        // heading with its linked items on its line, however long.
+        let with_links = |m: &String| {
+            loose_line.strip_prefix(m.as_str()).is_some_and(|rest| {
+                rest.trim_start().starts_with([':', '»', '>']) && rest.contains("](")
+            })
+        };
         self.prefixes.iter().any(|m| tail(m).is_some())
+            || self.headings.iter().any(with_links)
             || self.headings.iter().any(|m| {
                 tail(m).is_some_and(|rest| {
                     rest.split_whitespace().count() <= MAX_HEADING_TAIL
@@ -708,6 +716,8 @@ mod tests {
             "Bạn đọc bình luận (3)",
             "Tin, bài liên quan",
             "Văn bản cùng chuyên mục",
+            "Tin đã đưa",
+            "Bài viết cùng chuyên mục: [Quy định 69-QĐ/TW về kỷ luật tổ chức đảng, đảng viên vi phạm](/tin/69.html), [Hướng dẫn 02](#)",
         ] {
             let text = format!("{PARA}\n{line}\nTin khác\n");
             assert_eq!(cut_line(&text, None).as_deref(), Some(line));

@@ -11,9 +11,16 @@ use std::sync::OnceLock;
 
 /// Whether a Party issuer code is a district's committee: a Huyện ủy
 /// (`HU`), Quận ủy (`QU`), or a Thành ủy or Thị ủy under a province (`ThU`,
-/// and `TX` as some Thị ủy write it).
+/// and `TX` as some Thị ủy write it), or one of its boards (`UBKTHU`,
+/// `BTCHU`), which number their documents as the committee does.
 pub fn is_district_committee(code: &str) -> bool {
-    matches!(code, "HU" | "QU" | "ThU" | "TX")
+    // `BTGDV` before `BTG`: the first prefix that fits is the board.
+    const BOARDS: [&str; 6] = ["UBKT", "BTGDV", "BTC", "BTG", "BDV", "VP"];
+    let committee = BOARDS
+        .iter()
+        .find_map(|b| code.strip_prefix(b))
+        .unwrap_or(code);
+    matches!(committee, "HU" | "QU" | "ThU" | "TX")
 }
 
 /// Centrally-run cities, whose `Thành ủy` numbers like a `Tỉnh ủy` (`TU`).
@@ -389,6 +396,13 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             }
             if let Some(e2) = any_phrase(s, q, &["tỉnh ủy", "thành ủy"]) {
                 return Some(local(s, start, e2, &format!("{abbr}TU"), true));
+            }
+            // `Ủy ban Kiểm tra Huyện ủy Yên Thành`: a district committee's board.
+            for (committee, code) in [("huyện ủy", "HU"), ("quận ủy", "QU"), ("thị ủy", "ThU")]
+            {
+                if let Some(e2) = phrase(s, q, committee) {
+                    return Some(local(s, start, e2, &format!("{abbr}{code}"), true));
+                }
             }
             return None;
         }
