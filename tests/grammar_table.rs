@@ -502,6 +502,12 @@ fn numbers_without_code() {
         ("Chỉ thị số 3 của Thủ tướng Chính phủ", &["3/CT-TTg"]),
         ("Nghị quyết số 15 của HĐND tỉnh", &["15/NQ-HĐND@yen-bai"]),
         ("Kế hoạch số 07 của Huyện ủy", &["7-KH/HU@yen-bai"]),
+        // Organs named by their codes, as briefs write them.
+        ("tập huấn HD 36 của VPTW về thể thức", &["36-HD/VPTW"]),
+        ("HD 09 của BTCTW", &["9-HD/BTCTW"]),
+        ("NQ số 05 của BCH ĐB tỉnh", &["5-NQ/TU@yen-bai"]),
+        ("HD 03 của UBKT TU", &["3-HD/UBKTTU@yen-bai"]),
+        ("KH 12 của BTV TU", &["12-KH/TU@yen-bai"]),
         (
             "Nghị quyết số 10 của Đảng ủy Khối Các cơ quan tỉnh",
             &["10-NQ/ĐUK@yen-bai"],
@@ -562,6 +568,22 @@ fn numbers_without_code() {
 #[test]
 fn short_forms() {
     check(&[
+        // Type abbreviations before a number: `NĐ 33` after its code, `QĐ`
+        // and `CTr` sharing a date with a list of codes.
+        (
+            "Theo NĐ số 33/2023/NĐ-CP ngày 10/6/2023 của Chính phủ. Theo NĐ 33, từ 01/8/2023",
+            &["33/2023/NĐ-CP", "33/2023/NĐ-CP"],
+        ),
+        (
+            "theo QĐ 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013 của BCT",
+            &["217-QĐ/TW#2013", "218-QĐ/TW#2013"],
+        ),
+        (
+            "CTr 17-CTr/TU và 18-CTr/TU ngày 5/3/2021 của Tỉnh ủy",
+            &["17-CTr/TU@yen-bai#2021", "18-CTr/TU@yen-bai#2021"],
+        ),
+        // `QĐ` alone: a quyết định or a quy định, no key.
+        ("thực hiện QĐ 96 của BCT", &[]),
         // `Quy định số 08 của Trung ương` after the article's `08-QĐi/TW`.
         (
             "Quy định số 08-QĐi/TW ngày 25/10/2018 về nêu gương. Các Quy định số 101, 55 và 08 của Trung ương",
@@ -645,6 +667,11 @@ fn short_forms() {
 #[test]
 fn plenums_and_congresses() {
     check(&[
+        // `NQ` before a Congress.
+        (
+            "tuyên truyền NQ ĐH Đảng bộ tỉnh lần thứ XIX và NQ Đại hội XIII của Đảng",
+            &["NQDH/XIX@yen-bai", "NQDH/XIII"],
+        ),
         // Khóa lists in Arabic numerals before a conjunction; a plenum held
         // in two sessions.
         (
@@ -1085,6 +1112,11 @@ fn a_reprinted_documents_title_is_not_a_citation() {
 #[test]
 fn districts() {
     let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "nghe-an",
+            "KH 45 của BTV HU Nghi Lộc",
+            &["45-KH/HU@nghe-an/nghi-loc"],
+        ),
         // A district committee's board numbers as the committee does.
         (
             "nghe-an",

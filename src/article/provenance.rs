@@ -208,7 +208,13 @@ pub fn province_in(body: &str) -> Option<Province> {
         let prev1 = i.checked_sub(1).map(fold_at).unwrap_or_default();
         let prev2 = i.checked_sub(2).map(fold_at).unwrap_or_default();
         // `Báo Quảng Ninh`: a provincial paper is named after its province.
-        let after_province_word = matches!(prev1.as_str(), "tinh" | "tp" | "bao")
+        // `Đài PT-TH Lâm Đồng`, `Đài Phát thanh và Truyền hình Lâm Đồng`:
+        // a provincial station too.
+        let after_province_word = matches!(prev1.as_str(), "tinh" | "tp" | "bao" | "ptth")
+            || matches!(
+                (prev2.as_str(), prev1.as_str()),
+                ("pt", "th") | ("truyen", "hinh")
+            )
             || (prev2 == "thanh" && prev1 == "pho")
             || (matches!(prev2.as_str(), "tinh" | "thanh") && prev1 == "uy");
         let after_district_word = matches!(prev1.as_str(), "huyen" | "quan" | "tp")
@@ -325,6 +331,12 @@ mod tests {
             slug("Phóng viên Báo Lâm Đồng trao đổi với đồng chí Bí thư."),
             Some("lam-dong".into())
         );
+        for station in [
+            "Đài PT-TH Lâm Đồng",
+            "Đài Phát thanh và Truyền hình Lâm Đồng",
+        ] {
+            assert_eq!(slug(station), Some("lam-dong".into()), "{station}");
+        }
         // The province as merged in 2025 is the article's.
         assert_eq!(
             slug("Đảng bộ phường Yên Bái tổ chức đại hội. Tỉnh Yên Bái và tỉnh Yên Bái cũ. Đây là đại hội điểm của tỉnh Lào Cai (mới), hợp nhất tỉnh Lào Cai và tỉnh Yên Bái."),

@@ -300,6 +300,13 @@ pub(super) fn khoa(s: &str, i: usize) -> Option<(Vec<u32>, usize)> {
     Some((terms, pos))
 }
 
+/// The end of `code` written in capitals as a word at `i` (`VPTW`, `TU`).
+fn code_word(s: &str, i: usize, code: &str) -> Option<usize> {
+    let end = i + code.len();
+    (s[i..].starts_with(code) && char_at(s, end).is_none_or(|c| !c.is_alphanumeric()))
+        .then_some(end)
+}
+
 /// Reads an issuer's name at `i`: `Bộ Chính trị`, `Ban Bí thư Trung ương`,
 /// `BCH T.Ư Đảng khóa XIII`, `Ban Thường vụ Tỉnh ủy Yên Bái`, `Đảng ủy
 /// Khối`, `UBND tỉnh`, ... Free text is never taken for an issuer.
@@ -358,6 +365,26 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     if let Some(e) = any_phrase(s, pos, &["bộ chính trị", "bct"]) {
         return Some(mk("TW", true, Organ::Politburo, e));
     }
+    // An organ named by its code, as briefs write it: `của VPTW`, `BTCTW`,
+    // `UBKTTU`, `BTV TU`, `BTV HU Lâm Hà`.
+    const CENTRAL_BOARDS: [&str; 8] = [
+        "VPTW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "BTGDVTW", "BNCTW", "BKTTW",
+    ];
+    if let Some((code, e)) = CENTRAL_BOARDS
+        .iter()
+        .find_map(|c| code_word(s, pos, c).map(|e| (c, e)))
+    {
+        return Some(mk(code, true, Organ::Other, e));
+    }
+    const LOCAL_ORGANS: [&str; 8] = [
+        "BTCTU", "BTGTU", "BDVTU", "UBKTTU", "VPTU", "BTGDVTU", "TU", "HU",
+    ];
+    if let Some((code, e)) = LOCAL_ORGANS
+        .iter()
+        .find_map(|c| code_word(s, pos, c).map(|e| (c, e)))
+    {
+        return Some(local(s, start, e, code, true));
+    }
     if let Some(e) = any_phrase(s, pos, &["ban bí thư", "bbt"]) {
         let e = central(s, ws(s, e, false)).unwrap_or(e);
         return Some(mk("TW", true, Organ::Secretariat, e));
@@ -366,10 +393,10 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         if let Some(e) = central(s, pos) {
             return Some(mk("TW", true, Organ::CentralCommittee, e));
         }
-        if let Some(e) = phrase(s, pos, "đảng bộ tỉnh") {
+        if let Some(e) = any_phrase(s, pos, &["đảng bộ tỉnh", "đb tỉnh"]) {
             return Some(local(s, start, e, "TU", true));
         }
-        if let Some(e) = phrase(s, pos, "đảng bộ huyện") {
+        if let Some(e) = any_phrase(s, pos, &["đảng bộ huyện", "đb huyện"]) {
             return Some(local(s, start, e, "HU", true));
         }
     }
@@ -397,10 +424,13 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
             if let Some(e2) = any_phrase(s, q, &["tỉnh ủy", "thành ủy"]) {
                 return Some(local(s, start, e2, &format!("{abbr}TU"), true));
             }
+            if let Some(e2) = code_word(s, q, "TU") {
+                return Some(local(s, start, e2, &format!("{abbr}TU"), true));
+            }
             // `Ủy ban Kiểm tra Huyện ủy Yên Thành`: a district committee's board.
             for (committee, code) in [("huyện ủy", "HU"), ("quận ủy", "QU"), ("thị ủy", "ThU")]
             {
-                if let Some(e2) = phrase(s, q, committee) {
+                if let Some(e2) = phrase(s, q, committee).or_else(|| code_word(s, q, code)) {
                     return Some(local(s, start, e2, &format!("{abbr}{code}"), true));
                 }
             }

@@ -241,7 +241,7 @@ fn anchors() -> &'static Regex {
         // The dashes a code may be written with, as the code reader knows them.
         let dashes: String = DASHES.iter().collect();
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CT|KL|HD|KH)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s))|(?P<code>\d{{1,4}}(?:\.\d{{3}})?)\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CTr|Ctr|CT|KL|HD|KH|NĐ|QĐ)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s|ĐH\s|đại\s+hội))|(?P<code>\d{{1,4}}(?:\.\d{{3}})?)\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -295,13 +295,26 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
                 m.heading = title;
             }
             ms
-        } else if let Some(abbr) = ["NQ", "CT", "KL", "HD", "KH"]
+        } else if let Some(abbr) = TYPE_ABBREVIATIONS
             .iter()
             .find(|a| text[start..].starts_with(*a))
         {
-            // A type abbreviation used as a word: `NQ 22`, `CT 05`, `NQ TW4`.
-            let kind = Vocab::get().word_of(abbr, true).unwrap_or("Văn bản");
-            parse_after_type(text, start, start + abbr.len(), kind, false, coded)
+            // A type abbreviation used as a word: `NQ 22`, `CT 05`, `NQ TW4`,
+            // `NĐ 33`, `CTr 17-CTr/TU`.
+            let party = *abbr != "NĐ";
+            let kind = Vocab::get().word_of(abbr, party).unwrap_or("Văn bản");
+            let mut ms = parse_after_type(text, start, start + abbr.len(), kind, false, coded);
+            // `QĐ` alone may be a quyết định or a quy định: only a code says
+            // which document it is (`QĐ 217-QĐ/TW`).
+            if *abbr == "QĐ" {
+                ms.retain(|m| {
+                    matches!(
+                        m.target,
+                        Target::PartyCode { .. } | Target::StateCode { .. }
+                    )
+                });
+            }
+            ms
         } else {
             // The regex's case folding reaches further than the grammar's
             // (`K` KELVIN SIGN matches `k`): nothing to read here.
@@ -356,6 +369,10 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
     }
     out
 }
+
+/// Type abbreviations read as their words before a number (`NQ 22`, `CT
+/// 05`, `NĐ 33`); `CTr` before `CT`, the first that fits is taken.
+const TYPE_ABBREVIATIONS: &[&str] = &["NQ", "CTr", "Ctr", "CT", "KL", "HD", "KH", "NĐ", "QĐ"];
 
 /// Type words as displayed, in the order of [`TYPE_WORDS`].
 const TYPE_DISPLAY: &[&str] = &[
