@@ -69,22 +69,23 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
         }
         leading.push(j);
     }
-    let mut chrome = Vec::new();
-    let (rubric, headline) = match under_headline {
-        // The page's top (its masthead, a menu) and a date line above the
-        // headline: `BÁO ĐẮK NÔNG / Thời sự | Chính trị / Thứ Hai,
-        // 15/03/2021 / <headline> / <lede>`.
-        Some(d)
-            if d > 0
+    // The page's top (its masthead, a menu) and a date line above the
+    // headline: `BÁO ĐẮK NÔNG / Thời sự | Chính trị / Thứ Hai, 15/03/2021 /
+    // <headline> / <lede>`: the date's line and the headline's.
+    let top_above = under_headline
+        .filter(|&d| {
+            d > 0
                 && date.is_some_and(|(at, _)| at == d)
                 && (0..d).all(|j| is_top(line(j)))
                 && (is_page_chrome(line(d - 1))
                     || is_rubric(line(d - 1))
                     || is_in_capitals(line(d - 1)))
                 && (0..d).any(|j| is_page_chrome(line(j)) || is_in_capitals(line(j)))
-                && headline_under(d).is_some() =>
-        {
-            let h = headline_under(d).unwrap_or(d + 1);
+        })
+        .and_then(|d| Some((d, headline_under(d)?)));
+    let mut chrome = Vec::new();
+    let (rubric, headline) = match (top_above, under_headline) {
+        (Some((d, h)), _) => {
             let rubric = [d - 1, d + 1]
                 .into_iter()
                 .find(|&j| j != h && is_rubric(line(j)) && !is_page_chrome(line(j)));
@@ -94,7 +95,7 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
         // More than a rubric above the headline is the page's top: a site
         // name, a menu, a ticker with today's date, a list of other stories.
         // The article follows the date (a date at its end makes no top).
-        Some(d)
+        (None, Some(d))
             if d > 2
                 && is_headline(line(d - 1))
                 && (0..d - 1).all(|j| is_top(line(j)))
@@ -104,7 +105,7 @@ pub fn head(text: &str, lines: &[Line], skip: &[bool]) -> Head {
             chrome = (0..rubric.unwrap_or(d - 1)).collect();
             (rubric, Some(d - 1))
         }
-        Some(d) if d > 0 && leading.contains(&(d - 1)) => {
+        (None, Some(d)) if d > 0 && leading.contains(&(d - 1)) => {
             let above = leading.iter().copied().rfind(|&j| j < d - 1);
             (above.or(breadcrumb), Some(d - 1))
         }
