@@ -147,6 +147,21 @@ pub fn find(text: &str, lines: &[Line]) -> Option<(usize, NaiveDate)> {
         })
 }
 
+/// The date a reprinted document is signed at, on the place-and-date line
+/// of its header near the top (`Kon Tum, ngày 05 tháng 8 năm 2019`): the
+/// page's date when it prints none of its own.
+pub fn signed(text: &str, lines: &[Line]) -> Option<NaiveDate> {
+    (0..lines.len().min(TOP_SCAN)).find_map(|i| place_and_date(&text[lines[i].range.clone()]))
+}
+
+/// `Kon Tum, ngày 05 tháng 8 năm 2019` alone on its line.
+fn place_and_date(line: &str) -> Option<NaiveDate> {
+    let (place, date) = line.split_once(", ")?;
+    (is_before_date(place) && date.trim_start().starts_with("ngày"))
+        .then(|| parse_line(date))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,8 +264,13 @@ mod tests {
         // Numbers before the date that are no weather: a sentence.
         assert_eq!(parse_line("Năm 2020, 15/3/2021"), None);
         assert_eq!(parse_line("Có 12 chi bộ | 15/3/2021"), None);
-        // A reprinted document's place and date.
+        // A reprinted document's place and date is no date line; it dates
+        // a page that has none.
         assert_eq!(parse_line("Thuận Hóa, ngày 18 tháng 8 năm 2025"), None);
+        let text = "TỈNH ỦY KON TUM\nSố 17-CT/TU\nKon Tum, ngày 05 tháng 8 năm 2019\nCHỈ THỊ\n";
+        let lines = super::super::lines::split(text, 0..text.len());
+        assert_eq!(find(text, &lines), None);
+        assert_eq!(signed(text, &lines), ymd(2019, 8, 5));
     }
 
     #[test]

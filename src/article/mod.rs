@@ -192,7 +192,7 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
     }
     article.blocks.sort_by_key(|b| b.range.start);
     article.rubric = head.rubric.map(|i| text[body[i].range.clone()].to_string());
-    article.date = head.date.map(|d| d.1);
+    article.date = head.date.map(|d| d.1).or_else(|| date::signed(text, body));
     article.title = match head.headline {
         Some(i) => text[body[i].range.clone()].to_string(),
         None => article
@@ -202,6 +202,11 @@ fn read_page(article: &mut Article, body_start: usize, config: &SiteConfig) {
             .map(|b| title::from_lede(&text[b.range.clone()]))
             .unwrap_or_default(),
     };
+    // A reprinted document is titled as the document is, not by its
+    // issuer's name in capitals over it or the portal's words.
+    if let Some(t) = title::of_document(text, body) {
+        article.title = t;
+    }
     article.author = provenance::author(text, &article.blocks);
     if article.format == Format::Markdown {
         article.blocks = markdown_runs(body, &markdown_skip, head.date.map(|d| d.0));

@@ -201,6 +201,74 @@ fn is_headline(line: &str) -> bool {
         && !structure::is_name_line(line)
 }
 
+/// A reprinted document's own title, under its header (`TỈNH ỦY KON TUM /
+/// Số 17-CT/TU / Kon Tum, ngày 5 tháng 8 năm 2019 / CHỈ THỊ / về tăng
+/// cường ...`): its type, in capitals alone on a line a few lines under
+/// the `Số` line near the top, and the subject under it, as a sentence
+/// (`Chỉ thị về tăng cường ...`); the type and number when no subject
+/// follows.
+pub fn of_document(text: &str, lines: &[Line]) -> Option<String> {
+    const TYPES: &[&str] = &[
+        "NGHỊ QUYẾT",
+        "CHỈ THỊ",
+        "KẾT LUẬN",
+        "QUY ĐỊNH",
+        "QUYẾT ĐỊNH",
+        "HƯỚNG DẪN",
+        "KẾ HOẠCH",
+        "CHƯƠNG TRÌNH",
+        "THÔNG BÁO",
+        "THÔNG TRI",
+        "QUY CHẾ",
+        "ĐỀ ÁN",
+        "BÁO CÁO",
+        "CÔNG VĂN",
+    ];
+    const TOP: usize = 20;
+    let line = |j: usize| text[lines[j].range.clone()].trim();
+    let top = lines.len().min(TOP);
+    let numbered = (0..top).find(|&j| {
+        let l = crate::vi::fold(line(j));
+        (l.starts_with("so:") || l.starts_with("so "))
+            && lines::is_short(&l, 40)
+            && l.contains(|c: char| c.is_ascii_digit())
+    })?;
+    let kind = (numbered + 1..top.min(numbered + 6)).find(|&j| TYPES.contains(&line(j)))?;
+    let mut kind_word = line(kind).to_lowercase();
+    if let Some(first) = kind_word.chars().next() {
+        kind_word.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    // The subject: the lines under the type that continue it, in lower
+    // case or set in capitals (`VỀ TĂNG CƯỜNG ...`), up to a rule (`-----`)
+    // or the text; the issuer set under the type (`CỦA BAN THƯỜNG VỤ TỈNH
+    // ỦY`) is the header's, not the title's.
+    let subject: Vec<String> = (kind + 1..lines.len().min(kind + 5))
+        .map(line)
+        .take_while(|l| {
+            lines::is_short(l, 200)
+                && (l.starts_with(|c: char| c.is_lowercase()) || is_in_capitals(l))
+        })
+        .filter(|l| !crate::vi::fold(l).starts_with("cua "))
+        .map(|l| {
+            if is_in_capitals(l) {
+                l.to_lowercase()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let title = if subject.is_empty() {
+        let number = line(numbered);
+        let number = number
+            .split_once([':', ' '])
+            .map_or(number, |(_, n)| n.trim());
+        format!("{kind_word} số {number}")
+    } else {
+        format!("{kind_word} {}", subject.join(" "))
+    };
+    Some(shorten(&title, MAX_TITLE))
+}
+
 /// A title from the lede: without the portal's `(HBĐT) - ` and a leading
 /// dateline (`Ngày 8/8, `), its first sentence, cut near [`MAX_TITLE`].
 pub fn from_lede(lede: &str) -> String {
@@ -394,6 +462,28 @@ mod tests {
             head_of(&text).1.as_deref(),
             Some("Báo chí tỉnh Hòa Bình với công tác xây dựng Đảng")
         );
+    }
+
+    #[test]
+    fn a_reprinted_documents_title() {
+        let title = |text: &str| {
+            let lines = lines::split(text, 0..text.len());
+            of_document(text, &lines)
+        };
+        assert_eq!(
+            title("TỈNH ỦY KON TUM\n*\nSố 17-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nKon Tum, ngày 05 tháng 8 năm 2019\n\nCHỈ THỊ\nvề tăng cường sự lãnh đạo của Đảng\nđối với công tác bầu cử\n-----\nNhững năm qua, ...").as_deref(),
+            Some("Chỉ thị về tăng cường sự lãnh đạo của Đảng đối với công tác bầu cử")
+        );
+        assert_eq!(
+            title("UBND TỈNH SƠN LA\nSố: 05/CT-UBND\nSơn La, ngày 18 tháng 02 năm 2020\nCHỈ THỊ\nTrong những năm qua, ...").as_deref(),
+            Some("Chỉ thị số 05/CT-UBND")
+        );
+        assert_eq!(
+            title("TỈNH ỦY KON TUM\nSố 17-CT/TU\nKon Tum, ngày 05 tháng 8 năm 2019\nCHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nVỀ TĂNG CƯỜNG CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN\n\nThời gian qua, ...").as_deref(),
+            Some("Chỉ thị về tăng cường công tác phát triển đảng viên")
+        );
+        // An article that cites documents reprints none.
+        assert_eq!(title(&format!("Tiêu đề\n{P}\nKẾ HOẠCH\nvề việc\n")), None);
     }
 
     #[test]
