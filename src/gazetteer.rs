@@ -1,8 +1,10 @@
 //! Vietnam's provinces (and, where known, their districts) before the 2025
 //! reorganisation: names as people write them, and the slugs keys use.
 //!
-//! The data lives in `data/provinces.tsv` (and `data/districts.tsv`), compiled
-//! into the binary so every build, wherever it runs, knows the same places.
+//! The data lives in `data/provinces.tsv` and `data/districts.tsv`, with
+//! the units merged away since that the archive's years still name (Hà
+//! Tây, Hoành Bồ) in `data/former.tsv`, compiled into the binary so every
+//! build, wherever it runs, knows the same places.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -75,15 +77,22 @@ fn spelling(name: &str) -> String {
 
 const PROVINCES: &str = include_str!("../data/provinces.tsv");
 const DISTRICTS: &str = include_str!("../data/districts.tsv");
+const FORMER: &str = include_str!("../data/former.tsv");
 
 impl Gazetteer {
     /// The built-in gazetteer, parsed once.
     pub fn get() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(PROVINCES, DISTRICTS))
+        G.get_or_init(|| Gazetteer::parse(PROVINCES, DISTRICTS, FORMER))
     }
 
-    fn parse(provinces_tsv: &str, districts_tsv: &str) -> Gazetteer {
+    /// Reads the provinces, the districts, and the former units (`former.tsv`:
+    /// `province` rows as in provinces.tsv, `district` rows as in
+    /// districts.tsv, each after its kind).
+    fn parse(provinces_tsv: &str, districts_tsv: &str, former_tsv: &str) -> Gazetteer {
+        let former = |kind: &'static str| {
+            data_lines(former_tsv).filter_map(move |l| l.strip_prefix(kind)?.strip_prefix('\t'))
+        };
         let mut g = Gazetteer {
             provinces: Vec::new(),
             districts: Vec::new(),
@@ -93,7 +102,7 @@ impl Gazetteer {
             districts_by_words: HashMap::default(),
             name_prefixes: HashSet::default(),
         };
-        for line in data_lines(provinces_tsv) {
+        for line in data_lines(provinces_tsv).chain(former("province")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let (Some(name), Some(slug)) = (cols.first(), cols.get(1)) else {
                 continue;
@@ -113,7 +122,7 @@ impl Gazetteer {
             }
         }
         // districts.tsv: province slug, district name, district slug
-        for line in data_lines(districts_tsv) {
+        for line in data_lines(districts_tsv).chain(former("district")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let (Some(pslug), Some(name), Some(slug)) = (cols.first(), cols.get(1), cols.get(2))
             else {
@@ -325,8 +334,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sixty_three_provinces() {
-        assert_eq!(Gazetteer::get().provinces.len(), 63);
+    fn sixty_three_provinces_and_ha_tay() {
+        let g = Gazetteer::get();
+        assert_eq!(g.provinces.len(), 64);
+        assert_eq!(
+            g.province("Hà Tây").map(|p| p.slug.as_str()),
+            Some("ha-tay")
+        );
+        // A district merged away is still known by its name.
+        assert_eq!(g.districts("Hoành Bồ").len(), 1);
     }
 
     #[test]

@@ -342,6 +342,11 @@ fn dates_issuers_and_years() {
 #[test]
 fn state_codes() {
     check(&[
+        // An ordinance of the National Assembly's Standing Committee.
+        (
+            "Pháp lệnh số 34/2007/PL-UBTVQH11 về thực hiện dân chủ ở xã",
+            &["34/2007/PL-UBTVQH11"],
+        ),
         // The National Assembly's Standing Committee writes its term; a
         // consolidated text, the Committee for Ethnic Affairs: central.
         (
@@ -512,6 +517,12 @@ fn numbers_without_code() {
             "Nghị quyết số 10 của Đảng ủy Khối Các cơ quan tỉnh",
             &["10-NQ/ĐUK@yen-bai"],
         ),
+        // The organ that issued the first of a list issued the next, past
+        // the first one's subject.
+        (
+            "Ban Chấp hành Đảng bộ tỉnh đã ban hành Nghị quyết số 01 về phát triển nông nghiệp và Nghị quyết số 02 về phát triển du lịch.",
+            &["1-NQ/TU@yen-bai", "2-NQ/TU@yen-bai"],
+        ),
         // The bloc of both, as several provinces merged them.
         (
             "Ban Thường vụ Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh đã ban hành Đề án số 02 về",
@@ -667,6 +678,11 @@ fn short_forms() {
 #[test]
 fn plenums_and_congresses() {
     check(&[
+        // A province's Congress named without `tỉnh`.
+        (
+            "Nghị quyết Đại hội Đảng bộ TPHCM lần thứ XI và Nghị quyết Đại hội Đảng bộ Lào Cai lần thứ XVI",
+            &["NQDH/XI@ho-chi-minh", "NQDH/XVI@lao-cai"],
+        ),
         // `NQ` before a Congress.
         (
             "tuyên truyền NQ ĐH Đảng bộ tỉnh lần thứ XIX và NQ Đại hội XIII của Đảng",
@@ -956,6 +972,9 @@ fn abbreviations_wrapping_case_and_tones() {
 #[test]
 fn not_citations() {
     let rows: &[&str] = &[
+        // A count of days, not a date of issue.
+        "triển khai Kế hoạch 100 ngày đêm thi đua",
+        "thực hiện Chỉ thị 15 ngày cao điểm",
         // Another organisation's Congress, numbered as the Party's are.
         "Nghị quyết Đại hội XIII Công đoàn Việt Nam",
         "Nghị quyết Đại hội XII Hội Liên hiệp Phụ nữ Việt Nam",
@@ -1116,6 +1135,28 @@ fn districts() {
             "nghe-an",
             "KH 45 của BTV HU Nghi Lộc",
             &["45-KH/HU@nghe-an/nghi-loc"],
+        ),
+        // A name with an apostrophe.
+        (
+            "dak-lak",
+            "Nghị quyết số 09-NQ/HU của Huyện ủy Cư M’gar",
+            &["9-NQ/HU@dak-lak/cu-m-gar"],
+        ),
+        // Units merged away since, which the archive's years name.
+        (
+            "ha-noi",
+            "Kế hoạch số 45-KH/TU ngày 3/3/2006 của Ban Thường vụ Tỉnh uỷ Hà Tây",
+            &["45-KH/TU@ha-tay#2006"],
+        ),
+        (
+            "quang-ninh",
+            "Nghị quyết số 12-NQ/HU của Huyện ủy Hoành Bồ",
+            &["12-NQ/HU@quang-ninh/hoanh-bo"],
+        ),
+        (
+            "hoa-binh",
+            "Chỉ thị số 05-CT/HU của Huyện ủy Kỳ Sơn, tỉnh Hòa Bình",
+            &["5-CT/HU@hoa-binh/ky-son"],
         ),
         // A district committee's board numbers as the committee does.
         (

@@ -313,9 +313,13 @@ pub(super) fn bare_number(s: &str, i: usize, has_so: bool) -> Option<Member> {
                 let e = word_end(s, q);
                 let word = norm(&s[q..e]);
                 // Not a range: `kế hoạch 2 đến 3 năm`.
-                let range = matches!(word.as_str(), "đến" | "tới" | "từ" | "trên")
-                    && char_at(s, ws(s, e, false)).is_some_and(|d| d.is_ascii_digit());
-                FOLLOWERS.contains(&word.as_str()) && !range || word == "năm" && year_of_issue(s, e)
+                let digit_next = char_at(s, ws(s, e, false)).is_some_and(|d| d.is_ascii_digit());
+                let range = matches!(word.as_str(), "đến" | "tới" | "từ" | "trên") && digit_next;
+                // `ngày` begins the date of issue (`Chỉ thị 05 ngày
+                // 15/5/2016`), not a count of days (`Kế hoạch 100 ngày`).
+                let days = word == "ngày" && !digit_next;
+                FOLLOWERS.contains(&word.as_str()) && !range && !days
+                    || word == "năm" && year_of_issue(s, e)
             }
             _ => false,
         };

@@ -116,7 +116,7 @@ fn district_names(s: &str, i: usize) -> Option<(Vec<(String, String)>, usize)> {
     let i = unit.map(|e| ws(s, e, false)).unwrap_or(i);
     let g = Gazetteer::get();
     let places = |name: &str| -> Vec<(String, String)> {
-        g.districts(name)
+        g.districts(&name.replace('’', "'"))
             .into_iter()
             .map(|d| (g.provinces[d.province].slug.clone(), d.slug.clone()))
             .collect()
@@ -141,7 +141,7 @@ fn capitalised_ends(s: &str, i: usize) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut pos = i;
     for _ in 0..4 {
-        let e = word_end(s, pos);
+        let e = name_word_end(s, pos);
         if e == pos || char_at(s, pos).is_none_or(|c| !c.is_uppercase()) {
             break;
         }
@@ -153,6 +153,21 @@ fn capitalised_ends(s: &str, i: usize) -> Vec<usize> {
         pos = next;
     }
     ends
+}
+
+/// The end of a place name's word at `i`, an apostrophe inside it too
+/// (`Cư M'gar`, `Ea H'Leo`, `Đắk R'Lấp`).
+fn name_word_end(s: &str, i: usize) -> usize {
+    let mut e = word_end(s, i);
+    while let Some(q) = char_at(s, e).filter(|&c| c == '\'' || c == '’') {
+        let after = e + q.len_utf8();
+        let next = word_end(s, after);
+        if next == after || e == i {
+            break;
+        }
+        e = next;
+    }
+    e
 }
 
 /// Where a name of capitalised words from `i` ends (`i` if none).

@@ -227,6 +227,7 @@ const TYPE_WORDS: &[&str] = &[
     "nghị định",
     "thông tư",
     "luật",
+    "pháp lệnh",
     "văn bản",
 ];
 
@@ -338,7 +339,13 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
             let listed_after = || {
                 let prev = out.last()?;
                 let gap = text.get(prev.span.end..start)?.trim();
-                matches!(gap, "và" | "," | ";" | ", và" | "cùng" | "cùng với")
+                // Past the subject of the one before: `Nghị quyết số 01 về
+                // ... và Nghị quyết số 02 về ...`.
+                let past_subject = gap.starts_with("về ")
+                    && gap.len() < 400
+                    && !gap.contains(['.', ';', ':', '\n'])
+                    && (gap.ends_with(" và") || gap.ends_with(','));
+                (matches!(gap, "và" | "," | ";" | ", và" | "cùng" | "cùng với") || past_subject)
                     .then(|| prev.issuer_before.clone())
                     .flatten()
             };
@@ -392,6 +399,7 @@ const TYPE_DISPLAY: &[&str] = &[
     "Nghị định",
     "Thông tư",
     "Luật",
+    "Pháp lệnh",
     "Văn bản",
 ];
 

@@ -285,11 +285,13 @@ fn local_congress(s: &str, pos: usize) -> Option<Congress> {
     }
     if let Some(e) = phrase(s, pos, "đảng bộ") {
         let q = ws(s, e, false);
-        // A centrally-run city's is a province's; any other unit's, named, a district's.
-        let city = phrase(s, q, "thành phố")
-            .and(province_name(s, q))
-            .filter(|(p, _)| CENTRAL_CITIES.contains(&p.as_str()));
-        if let Some((p, e2)) = city {
+        // A province named (`Đảng bộ Yên Bái`, `Đảng bộ TPHCM`), or a
+        // centrally-run city, is a province's; any other unit's, named, a
+        // district's.
+        let city_unit = any_phrase(s, q, &["thành phố", "tp"]).is_some();
+        let province =
+            province_name(s, q).filter(|(p, _)| !city_unit || CENTRAL_CITIES.contains(&p.as_str()));
+        if let Some((p, e2)) = province {
             return local(Some(p), Vec::new(), false, e2);
         }
         if let Some(unit) = any_phrase(s, q, &["huyện", "quận", "thị xã", "thành phố"]) {
