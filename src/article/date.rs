@@ -92,7 +92,7 @@ pub fn parse_line(line: &str) -> Option<NaiveDate> {
 /// Where `line` may be cut before a date: each separator's start and the
 /// end of the separator.
 fn separators(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    const SEPARATORS: [&str; 9] = [" - ", " – ", "•", "·", "|", ",", ":", "  ", "\t"];
+    const SEPARATORS: [&str; 10] = [" - ", " – ", " — ", "•", "·", "|", ",", ":", "  ", "\t"];
     line.char_indices().filter_map(move |(at, _)| {
         SEPARATORS
             .iter()
@@ -121,7 +121,7 @@ fn is_before_date(prefix: &str) -> bool {
             if !matches!(chars.peek(), Some('°' | '%')) {
                 return false;
             }
-        } else if !(c.is_alphabetic() || " .:,-–|•·°%()\t".contains(c)) {
+        } else if !(c.is_alphabetic() || " .:,-–—|•·°%()\t".contains(c)) {
             return false;
         }
     }
@@ -218,6 +218,8 @@ mod tests {
             ("Tạp chí Xây dựng Đảng - 03/11/2021", 2021, 11, 3),
             ("(Baohatinh.vn) - 09/06/2025 | 10:20", 2025, 6, 9),
             ("SGGP | Thứ Hai, 18/8/2025 05:30", 2025, 8, 18),
+            ("Cập nhật: 28-09-2023 06:20:34", 2023, 9, 28),
+            ("*Báo Đồng Tháp — 18/07/2024*", 2024, 7, 18),
             // A place, the weather.
             ("Sơn La, Thứ Hai, 08/11/2021", 2021, 11, 8),
             ("Sóc Trăng, 28/11/2019", 2019, 11, 28),

@@ -250,9 +250,13 @@ pub fn province_in(body: &str) -> Option<Province> {
                 && !needs_context
                 && !after_district_word;
             let after = body[words[end - 1].range.end..].trim_start();
-            // `tỉnh Đắk Nông (cũ)`: a province merged into another in 2025;
+            // `tỉnh Đắk Nông (cũ)`, `Hà Tây cũ`: a province merged into another;
             // `phường Hà Giang 1`, `xã Hòa Bình`: a commune named after one.
-            let former = after.starts_with("(cũ)") || after.starts_with("(Cũ)");
+            let former = ["(cũ)", "(Cũ)", "cũ"].iter().any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            });
             let commune = matches!(prev1.as_str(), "phuong" | "xa")
                 || (prev2 == "thi" && prev1 == "tran")
                 || after.starts_with(|c: char| c.is_ascii_digit());
@@ -344,7 +348,7 @@ mod tests {
         );
         // A former province, a commune named after one, are not the article's.
         assert_eq!(
-            slug("Lâm Đồng: Hội nghị khu vực Đắk Nông (cũ). Khu vực Đắk Nông (cũ) và Đắk Nông (cũ) có. Tỉnh ủy Lâm Đồng chỉ đạo."),
+            slug("Lâm Đồng: Hội nghị khu vực Đắk Nông (cũ). Khu vực Đắk Nông cũ và Đắk Nông (cũ) có. Tỉnh ủy Lâm Đồng chỉ đạo."),
             Some("lam-dong".into())
         );
         assert_eq!(
