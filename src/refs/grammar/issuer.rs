@@ -29,15 +29,20 @@ pub const CENTRAL_CITIES: &[&str] = &["ha-noi", "ho-chi-minh", "hai-phong", "da-
 /// A province name at `i` (after `tỉnh`, `Tỉnh ủy`, ...), as a slug.
 pub(super) fn province_name(s: &str, i: usize) -> Option<(String, usize)> {
     let i = ws(s, i, false);
-    let start = i;
+    let capital = |i: usize| char_at(s, i).is_some_and(char::is_uppercase);
+    // A name that holds its unit: `TP.HCM`, `TPHCM`.
+    if capital(i) {
+        if let Some((p, len)) = Gazetteer::get().province_at_start(&s[i..]) {
+            return Some((p.slug.clone(), i + len));
+        }
+    }
     let i = any_phrase(s, i, &["tỉnh", "thành phố", "tp"])
         .map(|e| ws(s, punct(s, e, &['.']).unwrap_or(e), false))
         .unwrap_or(i);
-    if char_at(s, i).is_none_or(|c| !c.is_uppercase()) {
+    if !capital(i) {
         return None;
     }
     let (p, len) = Gazetteer::get().province_at_start(&s[i..])?;
-    let _ = start;
     Some((p.slug.clone(), i + len))
 }
 

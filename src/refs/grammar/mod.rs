@@ -1370,6 +1370,18 @@ mod tests {
     }
 
     #[test]
+    fn a_city_written_short_ends_its_issuer() {
+        for city in ["TP.HCM", "TPHCM"] {
+            let t = format!("Kế hoạch số 15-KH/TU của Thành ủy {city} về phát triển đảng viên");
+            let m = one(&t);
+            assert_eq!(
+                &t[m.span.clone()],
+                format!("Kế hoạch số 15-KH/TU của Thành ủy {city}")
+            );
+        }
+    }
+
+    #[test]
     fn a_subject_ends_where_the_next_document_is_listed() {
         let ms = detect("Quy định số 37-QĐ/TW về những điều đảng viên không được làm và Quy định số 69-QĐ/TW của Bộ Chính trị về kỷ luật tổ chức đảng.");
         let subjects: Vec<_> = ms.iter().map(|m| m.subject.as_deref()).collect();
