@@ -14,13 +14,29 @@ use std::sync::OnceLock;
 /// and `TX` as some Thị ủy write it), or one of its boards (`UBKTHU`,
 /// `BTCHU`), which number their documents as the committee does.
 pub fn is_district_committee(code: &str) -> bool {
-    // `BTGDV` before `BTG`: the first prefix that fits is the board.
-    const BOARDS: [&str; 6] = ["UBKT", "BTGDV", "BTC", "BTG", "BDV", "VP"];
-    let committee = BOARDS
+    matches!(committee_of(code), "HU" | "QU" | "ThU" | "TX")
+}
+
+/// A Party committee's boards, as named and as their codes begin (`BTC` +
+/// `TW`, `TU`, `HU`); `BTGDV` before `BTG`, the first that fits is taken.
+const BOARDS: &[(&str, &str)] = &[
+    ("ban tuyên giáo và dân vận", "BTGDV"),
+    ("ban tổ chức", "BTC"),
+    ("ban tuyên giáo", "BTG"),
+    ("ban dân vận", "BDV"),
+    ("ban nội chính", "BNC"),
+    ("ban kinh tế", "BKT"),
+    ("ủy ban kiểm tra", "UBKT"),
+    ("ubkt", "UBKT"),
+    ("văn phòng", "VP"),
+];
+
+/// The committee part of an issuer code: `UBKTHU` → `HU`, `TU` → `TU`.
+fn committee_of(code: &str) -> &str {
+    BOARDS
         .iter()
-        .find_map(|b| code.strip_prefix(b))
-        .unwrap_or(code);
-    matches!(committee, "HU" | "QU" | "ThU" | "TX")
+        .find_map(|(_, b)| code.strip_prefix(b).filter(|rest| !rest.is_empty()))
+        .unwrap_or(code)
 }
 
 /// Centrally-run cities, whose `Thành ủy` numbers like a `Tỉnh ủy` (`TU`).
@@ -387,23 +403,21 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
     }
     // An organ named by its code, as briefs write it: `của VPTW`, `BTCTW`,
     // `UBKTTU`, `BTV TU`, `BTV HU Lâm Hà`.
-    const CENTRAL_BOARDS: [&str; 8] = [
-        "VPTW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "BTGDVTW", "BNCTW", "BKTTW",
-    ];
-    if let Some((code, e)) = CENTRAL_BOARDS
-        .iter()
-        .find_map(|c| code_word(s, pos, c).map(|e| (c, e)))
-    {
-        return Some(mk(code, true, Organ::Other, e));
-    }
-    const LOCAL_ORGANS: [&str; 8] = [
-        "BTCTU", "BTGTU", "BDVTU", "UBKTTU", "VPTU", "BTGDVTU", "TU", "HU",
-    ];
-    if let Some((code, e)) = LOCAL_ORGANS
-        .iter()
-        .find_map(|c| code_word(s, pos, c).map(|e| (c, e)))
-    {
-        return Some(local(s, start, e, code, true));
+    let coded = ["TU", "HU"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            BOARDS
+                .iter()
+                .flat_map(|(_, b)| [format!("{b}TW"), format!("{b}TU")]),
+        )
+        .find_map(|c| code_word(s, pos, &c).map(|e| (c, e)));
+    if let Some((code, e)) = coded {
+        return Some(if code.ends_with("TW") {
+            mk(&code, true, Organ::Other, e)
+        } else {
+            local(s, start, e, &code, true)
+        });
     }
     if let Some(e) = any_phrase(s, pos, &["ban bí thư", "bbt"]) {
         let e = central(s, ws(s, e, false)).unwrap_or(e);
@@ -424,17 +438,6 @@ pub fn issuer(s: &str, i: usize) -> Option<(Issuer, usize)> {
         return Some(mk(code, false, Organ::Other, e));
     }
     // Central boards, or the same boards of a provincial committee.
-    const BOARDS: &[(&str, &str)] = &[
-        ("ban tuyên giáo và dân vận", "BTGDV"),
-        ("ban tổ chức", "BTC"),
-        ("ban tuyên giáo", "BTG"),
-        ("ban dân vận", "BDV"),
-        ("ban nội chính", "BNC"),
-        ("ban kinh tế", "BKT"),
-        ("ủy ban kiểm tra", "UBKT"),
-        ("ubkt", "UBKT"),
-        ("văn phòng", "VP"),
-    ];
     for (name, abbr) in BOARDS {
         if let Some(e) = phrase(s, pos, name) {
             let q = ws(s, e, false);

@@ -241,8 +241,9 @@ fn anchors() -> &'static Regex {
             .join("|");
         // The dashes a code may be written with, as the code reader knows them.
         let dashes: String = DASHES.iter().collect();
+        let abbrs = TYPE_ABBREVIATIONS.join("|");
         Regex::new(&format!(
-            r"(?i:(?P<word>{words}))|(?P<abbr>NQ|CTr|Ctr|CT|KL|HD|KH|NĐ|QĐ)(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s|ĐH\s|đại\s+hội))|(?P<code>\d{{1,4}}(?:\.\d{{3}})?)\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
+            r"(?i:(?P<word>{words}))|(?P<abbr>{abbrs})(?:\s?\d|\s?T\.?[WƯ]|\s(?i:trung|số\s|ĐH\s|đại\s+hội))|(?P<code>\d{{1,4}}(?:\.\d{{3}})?)\s*[{dashes}/]\s*(?:(?:19|20)\d\d\s*/\s*)?[A-Za-zĐđ]"
         ))
         .expect("the anchor regex is valid")
     })
@@ -302,8 +303,7 @@ pub fn detect_after(text: &str, coded: &mut Coded) -> Vec<Mention> {
         {
             // A type abbreviation used as a word: `NQ 22`, `CT 05`, `NQ TW4`,
             // `NĐ 33`, `CTr 17-CTr/TU`.
-            let party = *abbr != "NĐ";
-            let kind = Vocab::get().word_of(abbr, party).unwrap_or("Văn bản");
+            let kind = Vocab::get().word_of(abbr, true).unwrap_or("Văn bản");
             let mut ms = parse_after_type(text, start, start + abbr.len(), kind, false, coded);
             // `QĐ` alone may be a quyết định or a quy định: only a code says
             // which document it is (`QĐ 217-QĐ/TW`).

@@ -42,7 +42,7 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
         let q = phrase(s, q, "đảng").map_or(q, |x| ws(s, x, true));
         if let Some(x) = phrase(s, q, "lần thứ") {
             let (n, e2) = ordinal(s, ws(s, x, true))?;
-            let (more, e2) = more_ordinals(s, e2);
+            let (more, e2) = more_plenums(s, e2, true);
             let (n, terms, end) = with_terms(s, n, e2);
             return Some(([vec![n], more].concat(), terms, end));
         }
@@ -55,7 +55,8 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
             return None;
         }
         // `Trung ương 6, 7 khóa XII`: plenums of one khóa, which it names.
-        if let Some((more, list_end)) = more_plenums(s, e2) {
+        let (more, list_end) = more_plenums(s, e2, false);
+        if !more.is_empty() {
             let (_, terms, end) = with_terms(s, n, list_end);
             if !terms.is_empty() {
                 return Some(([vec![n], more].concat(), terms, end));
@@ -69,7 +70,7 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
             .or_else(|| phrase(s, pos, "thứ").map(|e| ws(s, e, true)))?;
         let (n, e) = ordinal(s, q)?;
         // `Hội nghị lần thứ tư, thứ năm, thứ sáu Ban Chấp hành Trung ương`.
-        let (more, e) = more_ordinals(s, e);
+        let (more, e) = more_plenums(s, e, true);
         let q = ws(s, e, true);
         let q = phrase(s, q, "của").map(|x| ws(s, x, true)).unwrap_or(q);
         let q2 = any_phrase(s, q, &["ban chấp hành", "bch"]).map(|x| ws(s, x, true))?;
@@ -86,9 +87,9 @@ pub(super) fn plenum(s: &str, i: usize) -> Option<(Vec<u32>, Vec<u32>, usize)> {
     Some((vec![n], terms, end))
 }
 
-/// The plenums listed after a first one in words at `end` (`, thứ năm, thứ
-/// sáu`, `và lần thứ sáu`), and where the list ends.
-fn more_ordinals(s: &str, mut end: usize) -> (Vec<u32>, usize) {
+/// The plenums listed after the first at `end` (`, 7`, `và 7`; in words,
+/// `in_words`: `, thứ năm`, `và lần thứ sáu`), and where the list ends.
+fn more_plenums(s: &str, mut end: usize, in_words: bool) -> (Vec<u32>, usize) {
     let mut more = Vec::new();
     while more.len() < 4 {
         let q = ws(s, end, false);
@@ -96,38 +97,20 @@ fn more_ordinals(s: &str, mut end: usize) -> (Vec<u32>, usize) {
             break;
         };
         let q = ws(s, sep, false);
-        let Some(q) = any_phrase(s, q, &["lần thứ", "thứ"]).map(|e| ws(s, e, false)) else {
+        let next = if in_words {
+            any_phrase(s, q, &["lần thứ", "thứ"]).and_then(|e| ordinal(s, ws(s, e, false)))
+        } else {
+            number(s, q)
+                .filter(|(m, _, _)| (1..=20).contains(m))
+                .map(|(m, _, e)| (m, e))
+        };
+        let Some((m, e)) = next else {
             break;
         };
-        match ordinal(s, q) {
-            Some((m, e)) => {
-                more.push(m);
-                end = e;
-            }
-            None => break,
-        }
+        more.push(m);
+        end = e;
     }
     (more, end)
-}
-
-/// The plenums listed after the first at `end` (`, 7`, `và 7`), and where
-/// the list ends.
-fn more_plenums(s: &str, mut end: usize) -> Option<(Vec<u32>, usize)> {
-    let mut more = Vec::new();
-    while more.len() < 4 {
-        let q = ws(s, end, false);
-        let Some(sep) = punct(s, q, &[',']).or_else(|| phrase(s, q, "và")) else {
-            break;
-        };
-        match number(s, ws(s, sep, false)) {
-            Some((m, _, e)) if (1..=20).contains(&m) => {
-                more.push(m);
-                end = e;
-            }
-            _ => break,
-        }
-    }
-    (!more.is_empty()).then_some((more, end))
 }
 
 /// The plenum `n` read up to `end`, with the khóa that follows it, if any:
